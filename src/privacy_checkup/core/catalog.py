@@ -1,0 +1,79 @@
+"""The layered catalog: bundled checklists, then the office's, then the user's own.
+
+Later layers win by checklist id. One bad file never stops the others, and
+the catalog remembers which layer each checklist came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from privacy_checkup.core.errors import ChecklistError, Diagnostic
+from privacy_checkup.core.loader import checklist_files, load_files
+from privacy_checkup.core.model import Checklist
+
+
+class Layer(str, Enum):
+    BUNDLED = "bundled"
+    OFFICE = "office"
+    USER = "user"
+
+
+@dataclass(frozen=True)
+class LayerSource:
+    layer: Layer
+    folder: Path
+
+
+@dataclass(frozen=True)
+class Entry:
+    checklist: Checklist
+    layer: Layer
+    path: Path
+    overrides: tuple[Layer, ...] = ()  # lower layers this entry replaced
+
+
+@dataclass
+class Catalog:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    errors: list[ChecklistError] = field(default_factory=list)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(sorted(self.entries.values(), key=lambda e: e.checklist.title.casefold()))
+
+    def get(self, checklist_id: str) -> Checklist | None:
+        entry = self.entries.get(checklist_id)
+        return entry.checklist if entry else None
+
+    @property
+    def checklists(self) -> list[Checklist]:
+        return [entry.checklist for entry in self]
+
+
+def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = frozenset()) -> Catalog:
+    """Merge `layers` in order. A checklist in a layer listed in `locked_layers`
+    cannot be replaced by a later layer (an office forbidding user overrides)."""
+    catalog = Catalog()
+    for source in layers:
+        result = load_files(checklist_files(source.folder))
+        catalog.errors.extend(result.errors)
+        seen_here: dict[str, Path] = {}
+        for path, checklist in result.checklists:
+            if checklist.id in seen_here:
+                catalog.errors.append(ChecklistError([Diagnostic(
+                    str(path), 1, 1,
+                    f"checklist id {checklist.id!r} is already used by {seen_here[checklist.id]}", "$.id")]))
+                continue
+            seen_here[checklist.id] = path
+            previous = catalog.entries.get(checklist.id)
+            if previous is not None and previous.layer in locked_layers:
+                catalog.errors.append(ChecklistError([Diagnostic(
+                    str(path), 1, 1,
+                    f"the {previous.layer.value} checklist {checklist.id!r} may not be replaced; "
+                    f"this copy is ignored", "$.id")]))
+                continue
+            overrides = (*previous.overrides, previous.layer) if previous else ()
+            catalog.entries[checklist.id] = Entry(checklist, source.layer, path, overrides)
+    return catalog

@@ -1,0 +1,1 @@
+"""Qt-free storage: paths, the progress store, the notes vault and backups."""
