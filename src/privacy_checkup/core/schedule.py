@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from enum import Enum
+from enum import StrEnum
 
 from privacy_checkup.core.changes import AnsweredItem, review_progress
 from privacy_checkup.core.changes import items_to_reopen as items_to_reopen
@@ -36,7 +36,9 @@ DEFAULT_DUE_SOON_DAYS = 14
 DEFAULT_MAX_CONTENT_AGE_DAYS = 365
 
 
-class DueState(str, Enum):
+class DueState(StrEnum):
+    """Where a checklist stands; the values are what `status --json` prints."""
+
     NEVER_REVIEWED = "never_reviewed"
     IN_PROGRESS = "in_progress"
     UP_TO_DATE = "up_to_date"
