@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from privacy_checkup.core.attestation import CSV_COLUMNS, json_schema, to_csv, to_json
-from privacy_checkup.core.model import Persona
-from privacy_checkup.core.report_data import build_report
+from privacy_checkup.core.model import Checklist, Persona
+from privacy_checkup.core.report_data import ReportData, build_report
 from privacy_checkup.core.schedule import checklist_status
 from tests.core.recorded_answers import RecordedAnswer, load_test_checklist
 
@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 CANARY = "CANARY-7f3e-note-text"
 
 
-def make_report(notes: dict[tuple[str, str], str] | None = None):  # type: ignore[no-untyped-def]
+def make_report(notes: dict[tuple[str, str], str] | None = None) -> tuple[Checklist, ReportData]:
     v1 = load_test_checklist("versions/news-v1.json")
     v2 = load_test_checklist("versions/news-v2.json")
     answers = {item.id: RecordedAnswer(item.revision, "done") for item in v1.items}
