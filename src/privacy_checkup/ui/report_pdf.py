@@ -6,6 +6,8 @@ strings appear exactly as written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -61,7 +63,7 @@ class _Writer:
         self.cursor.insertBlock(block, fmt)
         self.cursor.insertText(text, fmt)
 
-    def table(self, header: list[str], rows: list[list[tuple[str, QTextCharFormat]]], widths: list[float]) -> None:
+    def table(self, header: list[str], rows: list[list[tuple[str, QTextCharFormat]]], widths: Sequence[float]) -> None:
         table_format = QTextTableFormat()
         table_format.setBorder(0.5)
         table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
