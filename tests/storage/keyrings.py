@@ -24,10 +24,10 @@ class PlaintextKeyring(KeyringBackend):
     """Stands in for keyrings.alt's PlaintextKeyring (not installed here): it really writes secrets to a
     file, so a test can see whether anything was handed to it."""
 
-    priority = 0.5  # type: ignore[assignment]  # what keyrings.alt gives it: usable, not recommended
+    priority = 0.5  # what keyrings.alt gives it: usable, not recommended
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.path = path
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -115,7 +115,7 @@ def secret_service_problem() -> str | None:
         import secretstorage
         from keyring.backends.SecretService import Keyring
 
-        Keyring.priority  # noqa: B018  # raises when no daemon is running or activatable
+        _ = Keyring.priority  # raises when no daemon is running or activatable
         connection = secretstorage.dbus_init()
         connection.close()
     except Exception as exc:  # any failure means "no Secret Service here"; the caller skips or fails on it
@@ -143,8 +143,8 @@ class SecretServiceHarness(KeyringHarness):
             "CreateWithMasterPassword", "a{sv}(oayays)",
             {"org.freedesktop.Secret.Collection.Label": ("s", label)}, self._secret(COLLECTION_PASSWORD))
         self.service = label  # unique per test, so tests never see each other's entries
-        self._keyring = Keyring()
-        self._keyring.preferred_collection = self.collection_path
+        self._keyring = Keyring()  # type: ignore[no-untyped-call]
+        self._keyring.preferred_collection = self.collection_path  # type: ignore[attr-defined]  # read via hasattr
         self._backend: KeyringBackend = self._keyring
         self._plaintext = PlaintextKeyring(tmp_path / "plaintext-keyring.txt")
 
@@ -165,17 +165,18 @@ class SecretServiceHarness(KeyringHarness):
                             self._secret(COLLECTION_PASSWORD))
 
     def remove_backend(self, problem: KeyStoreProblem) -> None:
-        self._backend = self._plaintext if problem is KeyStoreProblem.INSECURE_BACKEND else fail.Keyring()
+        self._backend = (self._plaintext if problem is KeyStoreProblem.INSECURE_BACKEND
+                         else fail.Keyring())  # type: ignore[no-untyped-call]
 
     def entry(self, vault_id: str) -> str | None:
-        value = self._keyring.get_password(self.service, vault_id)
+        value = self._keyring.get_password(self.service, vault_id)  # type: ignore[no-untyped-call]
         return None if value is None else str(value)
 
     def set_entry(self, vault_id: str, value: str) -> None:
-        self._keyring.set_password(self.service, vault_id, value)
+        self._keyring.set_password(self.service, vault_id, value)  # type: ignore[no-untyped-call]
 
     def delete_entry(self, vault_id: str) -> None:
-        self._keyring.delete_password(self.service, vault_id)
+        self._keyring.delete_password(self.service, vault_id)  # type: ignore[no-untyped-call]
 
     def entries_written_elsewhere(self) -> list[str]:
         path = self._plaintext.path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import ClassVar
 
 import keyring.errors
 import pytest
@@ -17,10 +18,10 @@ from tests.storage.keyrings import PlaintextKeyring
 class RaisingKeyring(KeyringBackend):
     """A backend that fails the way real ones do (keyring's exceptions, or a plugin's own)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self, error: Exception) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.error = error
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -36,10 +37,10 @@ class RaisingKeyring(KeyringBackend):
 class DictKeyring(KeyringBackend):
     """A well-behaved backend in memory, to test the chainer without a daemon."""
 
-    priority = 5  # type: ignore[assignment]
+    priority = 5
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.values: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -52,11 +53,12 @@ class DictKeyring(KeyringBackend):
         del self.values[(service, username)]
 
 
-@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
+@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])  # type: ignore[no-untyped-call]
 def test_no_keyring_backend_is_reported_as_no_backend(backend):
     keys = OsKeyStore(backend)
     problem = keys.insecurity()
-    assert problem is not None and problem.problem is KeyStoreProblem.NO_BACKEND
+    assert problem is not None
+    assert problem.problem is KeyStoreProblem.NO_BACKEND
     with pytest.raises(KeyStoreError) as refused:
         keys.set_key("vault", bytes(32))
     assert refused.value.problem is KeyStoreProblem.NO_BACKEND
@@ -66,7 +68,8 @@ def test_plaintext_backend_is_refused_before_it_is_called(tmp_path):
     backend = PlaintextKeyring(tmp_path / "secrets.txt")
     keys = OsKeyStore(backend)
     problem = keys.insecurity()
-    assert problem is not None and problem.problem is KeyStoreProblem.INSECURE_BACKEND
+    assert problem is not None
+    assert problem.problem is KeyStoreProblem.INSECURE_BACKEND
     with pytest.raises(KeyStoreError):
         keys.set_key("vault", bytes(32))
     with pytest.raises(KeyStoreError):
@@ -78,9 +81,9 @@ def test_chain_uses_only_its_secure_member_never_the_plaintext_fallback(tmp_path
     secure, plaintext = DictKeyring(), PlaintextKeyring(tmp_path / "secrets.txt")
 
     class Chain(chainer.ChainerBackend):
-        backends = [plaintext, secure]  # what keyring would chain if keyrings.alt ranked above the OS keyring
+        backends: ClassVar = [plaintext, secure]  # what keyring would chain if keyrings.alt ranked above the OS keyring
 
-    keys = OsKeyStore(Chain())
+    keys = OsKeyStore(Chain())  # type: ignore[no-untyped-call]
     keys.set_key("vault", b"k" * 32)
     assert secure.values == {(SERVICE, "vault"): base64.b64encode(b"k" * 32).decode()}
     assert not plaintext.path.exists()
@@ -98,7 +101,8 @@ def test_backend_exceptions_become_key_store_errors_with_their_cause(error, prob
     keys = OsKeyStore(RaisingKeyring(error))
     with pytest.raises(KeyStoreError) as raised:
         keys.get_key("vault")
-    assert raised.value.problem is problem and raised.value.__cause__ is error
+    assert raised.value.problem is problem
+    assert raised.value.__cause__ is error
 
 
 def test_keys_round_trip_as_base64_text():

@@ -83,8 +83,10 @@ def test_store_written_by_an_earlier_version_opens_with_everything_in_it(store_p
         assert {item: (a.state, a.item_revision) for item, a in latest.items()} == {
             "login-alerts": (AnswerState.DONE, 2)}
         summary = store.summaries()["facebook"]
-        assert summary.last_completed is not None and summary.last_completed.id == 1
-        assert summary.open_review is not None and summary.open_review.id == 2
+        assert summary.last_completed is not None
+        assert summary.last_completed.id == 1
+        assert summary.open_review is not None
+        assert summary.open_review.id == 2
         assert (summary.answered_items, summary.answered_in_open_review) == (1, 1)
         assert len(store.answer_events("facebook", "two-factor")) == 2
         vault = NotesVault(store, keys)

@@ -63,7 +63,9 @@ def test_platform_listed_twice_is_refused(store):
 def test_starting_a_review_twice_resumes_the_open_one(store, now):
     first = store.start_review("facebook", 3, now)
     again = store.start_review("facebook", 4, now + LATER)
-    assert again == first and first.completed_at is None and first.started_at == now
+    assert again == first
+    assert first.completed_at is None
+    assert first.started_at == now
     assert store.open_review("facebook") == first
     assert store.open_review("instagram") is None
 
@@ -76,7 +78,8 @@ def test_completing_a_review_closes_it_and_the_next_start_opens_a_new_one(store,
     assert store.open_review("facebook") is None
     assert store.last_completed_review("facebook") == done
     second = store.start_review("facebook", 4, now + 3 * LATER)
-    assert second.id != first.id and second.checklist_version == 4
+    assert second.id != first.id
+    assert second.checklist_version == 4
 
 
 def test_unknown_review_is_reported_not_invented(store, now):
@@ -90,7 +93,8 @@ def test_answers_are_appended_and_the_newest_wins(store, now):
     review = store.start_review("facebook", 1, now)
     store.record_answer(review.id, "two-factor", 1, AnswerState.SKIPPED, now)
     saved = store.record_answer(review.id, "two-factor", 2, AnswerState.DONE, now + LATER)
-    assert saved.answered_at == now + LATER and saved.checklist_id == "facebook"
+    assert saved.answered_at == now + LATER
+    assert saved.checklist_id == "facebook"
     assert store.latest_answers("facebook") == {"two-factor": saved}
     assert [(a.state, a.item_revision) for a in store.answer_history("facebook", "two-factor")] == [
         (AnswerState.SKIPPED, 1), (AnswerState.DONE, 2)]
@@ -130,10 +134,11 @@ def test_answer_history_cannot_be_rewritten_even_with_raw_sql(store, now):
 
 def test_times_must_carry_a_time_zone_and_are_stored_as_utc(store, now):
     with pytest.raises(ValueError, match="time zone"):
-        store.start_review("facebook", 1, dt.datetime(2026, 1, 5, 10, 0))  # noqa: DTZ001
+        store.start_review("facebook", 1, dt.datetime(2026, 1, 5, 10, 0))
     paris = dt.timezone(dt.timedelta(hours=1))
     review = store.start_review("facebook", 1, dt.datetime(2026, 1, 5, 11, 0, tzinfo=paris))
-    assert review.started_at == now and review.started_at.tzinfo is dt.UTC
+    assert review.started_at == now
+    assert review.started_at.tzinfo is dt.UTC
     stored = store.database.connection.execute("SELECT started_at FROM reviews").fetchone()[0]
     assert stored == "2026-01-05T10:00:00.000000Z"
 
@@ -154,11 +159,14 @@ def test_summaries_show_each_checklist_once_with_counts(store, now):
     summaries = store.summaries()
     assert list(summaries) == ["instagram", "facebook", "x"]  # chosen platforms first, in the user's order
     facebook = summaries["facebook"]
-    assert facebook.last_completed is not None and facebook.last_completed.id == old.id
+    assert facebook.last_completed is not None
+    assert facebook.last_completed.id == old.id
     assert facebook.open_review == current
     assert (facebook.answered_items, facebook.answered_in_open_review) == (2, 1)
-    assert summaries["instagram"].open_review is None and summaries["instagram"].answered_items == 0
-    assert summaries["x"].last_completed is not None and summaries["x"].open_review is None
+    assert summaries["instagram"].open_review is None
+    assert summaries["instagram"].answered_items == 0
+    assert summaries["x"].last_completed is not None
+    assert summaries["x"].open_review is None
 
 
 def test_last_completed_review_is_the_latest_completion(store, now):
@@ -166,7 +174,8 @@ def test_last_completed_review_is_the_latest_completion(store, now):
         review = store.start_review("facebook", 1, now + dt.timedelta(weeks=week))
         store.complete_review(review.id, now + dt.timedelta(weeks=week, hours=1))
     last = store.last_completed_review("facebook")
-    assert last is not None and last.completed_at == now + dt.timedelta(weeks=2, hours=1)
+    assert last is not None
+    assert last.completed_at == now + dt.timedelta(weeks=2, hours=1)
     assert store.summaries()["facebook"].last_completed == last
 
 

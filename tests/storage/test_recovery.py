@@ -18,7 +18,8 @@ from privacy_checkup.storage.recovery import (
 def test_recovery_key_is_eight_groups_of_unambiguous_characters():
     text = format_recovery_key(new_recovery_key())
     groups = text.split("-")
-    assert len(groups) == 8 and all(len(g) == 4 and set(g) <= set(ALPHABET) for g in groups)
+    assert len(groups) == 8
+    assert all(len(g) == 4 and set(g) <= set(ALPHABET) for g in groups)
     assert not set(text) & set("ILOU")
 
 
@@ -44,4 +45,5 @@ def test_wrapped_key_opens_only_with_its_recovery_key_and_vault():
         unwrap_key(wrapped, other, "vault-a")
     with pytest.raises(WrongRecoveryKeyError):
         unwrap_key(wrapped, raw, "vault-b")
-    assert wrapped.n >= 2**15 and wrapped.r == 8
+    assert wrapped.n >= 2**15
+    assert wrapped.r == 8

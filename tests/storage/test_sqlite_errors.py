@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import sqlite3
 
@@ -12,14 +13,18 @@ from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from privacy_checkup.storage.sqlite_errors import storage_error, translated
 
 
+def answer_until_the_disk_is_full(store: ProgressStore, review_id: int, now: dt.datetime) -> None:
+    for number in range(10_000):
+        store.record_answer(review_id, f"item-{number}-" + "x" * 200, 1, AnswerState.DONE, now)
+
+
 def test_full_disk_becomes_disk_full_error_and_earlier_answers_stay(store, now):
     review = store.start_review("facebook", 1, now)
     store.record_answer(review.id, "saved-before", 1, AnswerState.DONE, now)
     pages = store.database.connection.execute("PRAGMA page_count").fetchone()[0]
     store.database.connection.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
     with pytest.raises(DiskFullError, match="is full") as raised:
-        for number in range(10_000):
-            store.record_answer(review.id, f"item-{number}-" + "x" * 200, 1, AnswerState.DONE, now)
+        answer_until_the_disk_is_full(store, review.id, now)
     assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
     assert store.latest_answers("facebook")["saved-before"].state is AnswerState.DONE
 

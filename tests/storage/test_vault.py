@@ -36,7 +36,8 @@ def seed(store_path: Path, harness: KeyringHarness, now: dt.datetime) -> Seeded:
         recovery_key = vault.write_note("facebook", "two-factor", FIRST_NOTE, now)
         assert vault.write_note("facebook", "login-alerts", SECOND_NOTE, now) is None
         record = store.notes.vault()
-    assert recovery_key is not None and record is not None
+    assert recovery_key is not None
+    assert record is not None
     entry = harness.entry(record.vault_id)
     assert entry is not None
     return Seeded(recovery_key, record.vault_id, entry)
@@ -50,8 +51,10 @@ def assert_notes_locked_and_nothing_written(store_path: Path, keys: KeyStore, re
         vault = NotesVault(store, keys)
         status = vault.status()
         assert status.state is VaultState.LOCKED
-        assert status.reason is not None and reason in status.reason
-        assert status.fix is not None and fix in status.fix
+        assert status.reason is not None
+        assert reason in status.reason
+        assert status.fix is not None
+        assert fix in status.fix
         with pytest.raises(NotesLockedError) as refused:
             vault.write_note("facebook", "two-factor", "a new note while locked", now)
         assert (refused.value.reason, refused.value.fix) == (status.reason, status.fix)
@@ -84,7 +87,8 @@ def read_both_notes(store_path: Path, keys: KeyStore, recovery_key: str | None =
 def test_first_note_returns_recovery_key_once_and_notes_read_back(store_path, keyring_harness, now):
     seeded = seed(store_path, keyring_harness, now)
     groups = seeded.recovery_key.split("-")
-    assert len(groups) == 8 and all(len(group) == 4 and group.isalnum() for group in groups)
+    assert len(groups) == 8
+    assert all(len(group) == 4 and group.isalnum() for group in groups)
     assert read_both_notes(store_path, keyring_harness.key_store()) == (FIRST_NOTE, SECOND_NOTE)
     with ProgressStore.open(store_path) as store:
         vault = NotesVault(store, keyring_harness.key_store())
@@ -95,13 +99,15 @@ def test_first_note_returns_recovery_key_once_and_notes_read_back(store_path, ke
 def test_keyring_entry_holds_only_the_base64_key_under_the_vault_id(store_path, keyring_harness, now):
     seeded = seed(store_path, keyring_harness, now)
     assert len(base64.b64decode(seeded.entry, validate=True)) == 32
-    assert len(seeded.vault_id) == 32 and keyring_harness.entry("some-other-vault") is None
+    assert len(seeded.vault_id) == 32
+    assert keyring_harness.entry("some-other-vault") is None
 
 
 def test_empty_vault_reports_empty_until_the_first_note(store, keyring_harness, now):
     vault = NotesVault(store, keyring_harness.key_store())
     assert vault.status().state is VaultState.EMPTY
-    assert not vault.has_notes() and vault.read_note("facebook", "two-factor") is None
+    assert not vault.has_notes()
+    assert vault.read_note("facebook", "two-factor") is None
 
 
 def test_empty_note_is_saved_and_earlier_versions_are_kept(store, keyring_harness, now):
@@ -238,7 +244,8 @@ def test_recovery_key_with_locked_keyring_opens_notes_for_this_session_only(stor
         vault.unlock_with_recovery_key(seeded.recovery_key)
         status = vault.status()
         assert status.state is VaultState.UNLOCKED
-        assert status.reason is not None and "until you close Privacy Checkup" in status.reason
+        assert status.reason is not None
+        assert "until you close Privacy Checkup" in status.reason
         assert vault.read_note("facebook", "login-alerts") == SECOND_NOTE
         vault.write_note("facebook", "login-alerts", "updated while the keyring was locked", now)
         assert vault.read_note("facebook", "login-alerts") == "updated while the keyring was locked"
@@ -253,10 +260,12 @@ def test_first_note_without_a_secure_keyring_is_refused_and_nothing_is_stored(st
     keyring_harness.remove_backend(problem)
     vault = NotesVault(store, keyring_harness.key_store())
     status = vault.status()
-    assert status.state is VaultState.LOCKED and "Your answers are saved as usual" in (status.fix or "")
+    assert status.state is VaultState.LOCKED
+    assert "Your answers are saved as usual" in (status.fix or "")
     with pytest.raises(NotesLockedError):
         vault.write_note("facebook", "two-factor", "secret words", now)
-    assert store.notes.vault() is None and store.notes.count() == 0
+    assert store.notes.vault() is None
+    assert store.notes.count() == 0
     assert keyring_harness.entries_written_elsewhere() == []
 
 
@@ -265,7 +274,8 @@ def test_first_note_with_a_locked_keyring_is_refused_and_nothing_is_stored(store
     vault = NotesVault(store, keyring_harness.key_store())
     with pytest.raises(NotesLockedError, match="keyring is locked"):
         vault.write_note("facebook", "two-factor", "secret words", now)
-    assert store.notes.vault() is None and store.notes.count() == 0
+    assert store.notes.vault() is None
+    assert store.notes.count() == 0
 
 
 # Ciphertext properties (the store's bytes, not the key store, matter here)
@@ -276,7 +286,9 @@ def test_each_write_uses_a_fresh_nonce(store, now):
     vault.write_note("facebook", "two-factor", "same words", now)
     rows = store.database.connection.execute("SELECT ciphertext FROM notes").fetchall()
     nonces = {bytes(row[0])[1:13] for row in rows}
-    assert len(rows) == 2 and len(nonces) == 2 and rows[0][0] != rows[1][0]
+    assert len(rows) == 2
+    assert len(nonces) == 2
+    assert rows[0][0] != rows[1][0]
 
 
 def test_ciphertext_moved_to_another_note_does_not_open(store_path, now):
