@@ -196,3 +196,25 @@ def test_answer_is_on_disk_before_record_answer_returns(store, now):
         assert other.execute("SELECT item_id, state FROM answers").fetchall() == [("two-factor", "done")]
     finally:
         other.close()
+
+
+def test_store_can_be_used_from_a_worker_thread(store, now):
+    import threading
+
+    review = store.start_review("facebook", 1, now)
+    failures: list[BaseException] = []
+
+    def answer(item: str) -> None:
+        try:
+            for number in range(20):
+                store.record_answer(review.id, f"{item}-{number}", 1, AnswerState.DONE, now)
+        except BaseException as exc:  # handed to the main thread, which fails the test with it
+            failures.append(exc)
+
+    workers = [threading.Thread(target=answer, args=(name,)) for name in ("a", "b", "c")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    assert len(store.latest_answers("facebook")) == 60

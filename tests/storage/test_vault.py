@@ -169,6 +169,29 @@ def test_deleted_key_locks_notes_and_no_new_key_replaces_it(store_path, keyring_
     assert_answers_still_work(store_path, now)
 
 
+def test_keyring_that_hides_keys_while_locked_gets_both_fixes_named(store_path, keyring_harness, now):
+    # Some backends (KWallet when its prompt is dismissed) answer None instead of raising when locked,
+    # which looks exactly like a deleted key: the message must cover both.
+    seeded = seed(store_path, keyring_harness, now)
+    keyring_harness.delete_entry(seeded.vault_id)
+    assert_notes_locked_and_nothing_written(store_path, keyring_harness.key_store(), "missing from",
+                                            "If your keyring is locked, unlock it first and choose Unlock notes",
+                                            now)
+
+
+def test_keyring_error_locks_notes_and_offers_retry_or_recovery(store_path, now):
+    keys = MemoryKeyStore()
+    with ProgressStore.open(store_path) as store:
+        recovery_key = NotesVault(store, keys).write_note("facebook", "two-factor", FIRST_NOTE, now)
+    keys.problem = KeyStoreProblem.FAILED
+    assert_notes_locked_and_nothing_written(store_path, keys, "reported an error", "Try again", now)
+    assert recovery_key is not None
+    with ProgressStore.open(store_path) as store:
+        vault = NotesVault(store, keys)
+        vault.unlock_with_recovery_key(recovery_key)
+        assert vault.read_note("facebook", "two-factor") == FIRST_NOTE
+
+
 def test_wrong_key_in_keyring_is_detected_and_never_used(store_path, keyring_harness, now):
     seeded = seed(store_path, keyring_harness, now)
     wrong = base64.b64encode(bytes(32)).decode()

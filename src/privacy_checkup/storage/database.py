@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,10 +42,14 @@ def create_private_file(path: Path) -> None:
 
 
 class Database:
-    """One connection to the store; every write is a durable transaction when it returns."""
+    """One connection to the store; every write is a durable transaction when it returns.
+
+    Usable from any thread (the UI runs keyring and disk work in workers): transactions take turns.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
+        self._turn = threading.RLock()
         self.path = path
 
     @classmethod
@@ -53,7 +58,8 @@ class Database:
         with translated(path):
             ensure_private_dir(path.parent)
             create_private_file(path)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                                   check_same_thread=False)  # safe: every use holds self._turn
         try:
             with translated(path):
                 _prepare(conn, path)
@@ -69,7 +75,7 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction; COMMIT (fsync of the WAL, synchronous=FULL) happens before this returns."""
-        with translated(self.path):
+        with self._turn, translated(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -82,7 +88,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: several queries see one consistent snapshot."""
-        with translated(self.path):
+        with self._turn, translated(self.path):
             self._conn.execute("BEGIN")
             try:
                 yield self._conn
@@ -91,7 +97,7 @@ class Database:
                     self._conn.execute("COMMIT")
 
     def close(self) -> None:
-        with translated(self.path):
+        with self._turn, translated(self.path):
             self._conn.close()
 
 
