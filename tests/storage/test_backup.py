@@ -176,3 +176,18 @@ def test_cli_backup_round_trip_and_refusal(store_path, tmp_path, now, capsys):
     assert "privacy-checkup: " in capsys.readouterr().err
     assert answered_items(store_path) == {"via-cli"}
     assert os.access(store_path, os.R_OK)
+
+
+def test_store_copied_while_in_use_is_refused_rather_than_imported_without_its_newest_answers(store_path, tmp_path,
+                                                                                               now):
+    fill(store_path, now, "mine")
+    other_home = tmp_path / "other-computer"
+    other = other_home / "progress.sqlite3"
+    with ProgressStore.open(other) as running:
+        fill(other, now, "theirs")
+        assert other.with_name("progress.sqlite3-wal").stat().st_size > 0
+        before = store_path.read_bytes()
+        with pytest.raises(BackupError, match="still in use"):
+            import_backup(other, store_path, now)
+        running.set_setting("still", "running")
+    assert store_path.read_bytes() == before

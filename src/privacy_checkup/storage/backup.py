@@ -111,6 +111,12 @@ def import_backup(source: Path, store_path: Path, now: dt.datetime) -> ImportRes
     source = Path(source).expanduser().absolute()
     if source.exists() and store_path.exists() and source.resolve() == store_path.resolve():
         raise BackupError(f"{source} is the progress store itself; choose a backup file.")
+    source_wal = _side_file(source, "-wal")
+    if source_wal.exists() and source_wal.stat().st_size > 0:
+        # A copied live store: its newest answers are in the -wal, which a one-file import would drop.
+        raise BackupError(f"{source} is a progress store that is still in use or was copied while in use (its latest "
+                          f"changes are in {source_wal.name}). Make a backup with 'privacy-checkup backup export' "
+                          "on that computer instead.")
     with translated(store_path):
         ensure_private_dir(store_path.parent)
         staged = private_temp_path(store_path.parent, store_path.name)
