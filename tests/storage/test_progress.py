@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
+import threading
 
 import pytest
 
@@ -199,8 +200,6 @@ def test_answer_is_on_disk_before_record_answer_returns(store, now):
 
 
 def test_store_can_be_used_from_a_worker_thread(store, now):
-    import threading
-
     review = store.start_review("facebook", 1, now)
     failures: list[BaseException] = []
 

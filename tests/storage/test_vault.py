@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_checkup.core.errors import KeyStoreProblem, NotesLockedError, WrongRecoveryKeyError
+from privacy_checkup.core.errors import KeyStoreProblem, NoteCorruptError, NotesLockedError, WrongRecoveryKeyError
 from privacy_checkup.storage.keystore import KeyStore, MemoryKeyStore
 from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from privacy_checkup.storage.vault import NotesVault, VaultState
@@ -327,8 +327,6 @@ def test_ciphertext_moved_to_another_note_does_not_open(store_path, now):
         conn.execute("INSERT INTO notes (checklist_id, item_id, ciphertext, written_at) SELECT 'instagram', "
                      "'two-factor', ciphertext, written_at FROM notes WHERE item_id = 'two-factor'")
     conn.close()
-    from privacy_checkup.core.errors import NoteCorruptError
-
     with ProgressStore.open(store_path) as store:
         vault = NotesVault(store, keys)
         with pytest.raises(NoteCorruptError):
