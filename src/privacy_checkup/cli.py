@@ -40,6 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("checklists", help="list the merged catalog as the app sees it")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
 
+    status = commands.add_parser(
+        "status", help="each platform's review status; exit 0 when nothing is overdue, 1 when something is",
+        description="Print each chosen platform's review status. Exit 0 when nothing is overdue, 1 when "
+                    "something is, 2 on error: usable from a login script.")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    report = commands.add_parser(
+        "report", help="write a PDF report or a JSON/CSV attestation (never includes notes)",
+        description="Write a report of your checkup. The JSON and CSV attestation has one record per item "
+                    "for your office; notes are never included from the command line.")
+    report.add_argument("--format", required=True, choices=["pdf", "json", "csv"], dest="output_format")
+    report.add_argument("--output", required=True, type=Path, metavar="FILE")
+
     backup = commands.add_parser(
         "backup", help="export or import the whole progress store (notes stay encrypted)",
         description="Export the progress store to a file, or replace it with one exported before. "
@@ -65,6 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args.paths, args.checklists_dir)
         if args.command == "checklists":
             return cmd_checklists(args.json, args.checklists_dir)
+        if args.command == "status":
+            from privacy_checkup.cli_reports import cmd_status
+
+            return cmd_status(load_catalog(args.checklists_dir), args.json)
+        if args.command == "report":
+            from privacy_checkup.cli_reports import cmd_report
+
+            return cmd_report(load_catalog(args.checklists_dir), args.output_format, args.output)
         if args.command == "backup":
             return cmd_backup(args.backup_action, args.file, getattr(args, "overwrite", False))
     except PrivacyCheckupError as exc:
