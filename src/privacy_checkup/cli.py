@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: a guided, offline privacy review of your social-media accounts. "
                     "Run without a command to open the app.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that checklists, the store, the keyring and a window all work here; "
+                             "exit non-zero on any failure")
     parser.add_argument("--checklists-dir", type=Path, metavar="DIR",
                         help="use DIR as the office checklist folder (default: the site-wide config folder, "
                              f"or ${paths.CHECKLISTS_ENV})")
@@ -69,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from privacy_checkup.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
 
