@@ -17,6 +17,7 @@ from privacy_checkup.storage.atomic import atomic_write
 from privacy_checkup.storage.local_zone import local_timezone
 from privacy_checkup.storage.overview import Overview, overview, report_data
 from privacy_checkup.storage.progress import ProgressStore
+from privacy_checkup.storage.sqlite_errors import translated
 
 STATE_WORDS = {"never_reviewed": "never reviewed", "in_progress": "in progress", "up_to_date": "up to date",
                "due_soon": "due soon", "overdue": "OVERDUE"}
@@ -75,6 +76,7 @@ def cmd_report(catalog: Catalog, output_format: str, output: Path, now: dt.datet
 
         payload = render_pdf_headless(data)
     output = output.expanduser().absolute()
-    atomic_write(output, payload, mode=0o600)
+    with translated(output):  # a full or failing disk is a message, and the previous report stays as it was
+        atomic_write(output, payload, mode=0o600)
     print(f"Wrote the {output_format.upper()} report to {output}", file=sys.stderr)
     return 0

@@ -122,13 +122,10 @@ def import_backup(source: Path, store_path: Path, now: dt.datetime) -> ImportRes
         staged = private_temp_path(store_path.parent, store_path.name)
     try:
         # Validate a private copy, not the original: what is checked is exactly what gets installed.
-        try:
-            with source.open("rb") as src, staged.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
-        except OSError as exc:
-            raise BackupError(f"{source} cannot be read: {exc.strerror or exc}.") from exc
+        _stage_copy(source, staged, store_path)
         version = validate_backup(staged)
-        _fsync_file(staged)
+        with translated(store_path):
+            _fsync_file(staged)
         previous = _set_aside(store_path, now) if store_path.exists() else None
         with translated(store_path):
             os.replace(staged, store_path)
@@ -139,6 +136,23 @@ def import_backup(source: Path, store_path: Path, now: dt.datetime) -> ImportRes
         raise
     Database.open(store_path).close()  # migrate and switch to WAL now, not in the middle of the next answer
     return ImportResult(version, previous)
+
+
+def _stage_copy(source: Path, staged: Path, store_path: Path) -> None:
+    """Copy the backup next to the store: a read error is about the backup, a write error about this disk."""
+    try:
+        src = source.open("rb")
+    except OSError as exc:
+        raise BackupError(f"{source} cannot be read: {exc.strerror or exc}.") from exc
+    with src, translated(store_path), staged.open("wb") as dst:
+        while True:
+            try:
+                chunk = src.read(1 << 20)
+            except OSError as exc:
+                raise BackupError(f"{source} cannot be read: {exc.strerror or exc}.") from exc
+            if not chunk:
+                return
+            dst.write(chunk)
 
 
 def _set_aside(store_path: Path, now: dt.datetime) -> Path:
