@@ -217,7 +217,7 @@ def parse_fast(text: str, max_depth: int) -> Any:
     """Parse with the C parser; on any problem, re-parse slowly to say where."""
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
-    except (json.JSONDecodeError, _Rejected, RecursionError):
+    except (ValueError, _Rejected, RecursionError):  # ValueError: also numbers longer than int() accepts
         pass
     located = locate(text, max_depth)  # raises JsonTextError with the position
     return located.value  # pragma: no cover - the two parsers disagreed; trust the strict one

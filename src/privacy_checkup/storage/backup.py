@@ -12,7 +12,7 @@ from pathlib import Path
 
 from privacy_checkup.core.errors import BackupError, CorruptStoreError, StoreFromNewerVersionError
 from privacy_checkup.storage.atomic import fsync_dir, private_temp_path
-from privacy_checkup.storage.database import Database
+from privacy_checkup.storage.database import Database, lenient_text
 from privacy_checkup.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from privacy_checkup.storage.paths import ensure_private_dir
 from privacy_checkup.storage.sqlite_errors import translated
@@ -59,37 +59,45 @@ def export_backup(store_path: Path, target: Path, overwrite: bool = False) -> Pa
     return target
 
 
-def validate_backup(path: Path) -> int:
-    """The schema version of the Privacy Checkup backup at `path` (a private copy: it is opened read-write);
-    BackupError for anything else."""
+def _check_header(path: Path, label: Path) -> int:
+    """The schema version in the header of the file at `path`; BackupError (naming `label`) if it is not ours."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise BackupError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise BackupError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise BackupError(f"{path} is not a Privacy Checkup backup (it is not an SQLite database).")
+        raise BackupError(f"{label} is not a Privacy Checkup backup (it is not an SQLite database).")
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise BackupError(f"{path} is not a Privacy Checkup backup (it is a database of another program).")
+        raise BackupError(f"{label} is not a Privacy Checkup backup (it is a database of another program).")
     version = int.from_bytes(header[60:64], "big")
     if version > SCHEMA_VERSION:
-        raise BackupError(f"{path} was made by a newer version of Privacy Checkup (store version {version}; this "
+        raise BackupError(f"{label} was made by a newer version of Privacy Checkup (store version {version}; this "
                           f"version understands up to {SCHEMA_VERSION}). Install the newer version to import it.")
+    return version
+
+
+def validate_backup(path: Path, label: Path | None = None) -> int:
+    """The schema version of the Privacy Checkup backup at `path` (a private copy: it is opened read-write);
+    BackupError, naming `label` (the user's file, when `path` is our copy of it), for anything else."""
+    label = label or path
+    version = _check_header(path, label)
     try:
         conn = sqlite3.connect(path, isolation_level=None)
+        conn.text_factory = lenient_text  # integrity_check quotes damaged names byte for byte
         try:
             problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
             schema = _schema(conn)
             conn.execute("PRAGMA journal_mode = DELETE")  # a copy of a live store may say WAL; it has no -wal here
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path} is damaged and cannot be imported ({exc}).") from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # the latter: SQLite quoting damaged bytes
+        raise BackupError(f"{label} is damaged and cannot be imported ({exc}).") from exc
     if problems != ["ok"]:
-        raise BackupError(f"{path} is damaged and cannot be imported ({'; '.join(problems[:3])}).")
+        raise BackupError(f"{label} is damaged and cannot be imported ({'; '.join(problems[:3])}).")
     if version < 1 or schema != _expected_schema(version):
         # Exactly our tables, indexes and triggers: nothing extra rides along into the user's store.
-        raise BackupError(f"{path} is not a Privacy Checkup backup (its tables are not the ones this app writes).")
+        raise BackupError(f"{label} is not a Privacy Checkup backup (its tables are not the ones this app writes).")
     return version
 
 
@@ -117,13 +125,14 @@ def import_backup(source: Path, store_path: Path, now: dt.datetime) -> ImportRes
         raise BackupError(f"{source} is a progress store that is still in use or was copied while in use (its latest "
                           f"changes are in {source_wal.name}). Make a backup with 'privacy-checkup backup export' "
                           "on that computer instead.")
+    _check_header(source, source)  # refuse what is plainly not a backup before copying any of it
     with translated(store_path):
         ensure_private_dir(store_path.parent)
         staged = private_temp_path(store_path.parent, store_path.name)
     try:
         # Validate a private copy, not the original: what is checked is exactly what gets installed.
         _stage_copy(source, staged, store_path)
-        version = validate_backup(staged)
+        version = validate_backup(staged, label=source)
         with translated(store_path):
             _fsync_file(staged)
         previous = _set_aside(store_path, now) if store_path.exists() else None

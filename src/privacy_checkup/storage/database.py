@@ -41,6 +41,11 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def lenient_text(raw: bytes) -> str:
+    """SQLite does not check that text is UTF-8: a damaged or tampered file shows U+FFFD, it does not crash us."""
+    return raw.decode("utf-8", "replace")
+
+
 class Database:
     """One connection to the store; every write is a durable transaction when it returns.
 
@@ -60,6 +65,7 @@ class Database:
             create_private_file(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
                                    check_same_thread=False)  # safe: every use holds self._turn
+            conn.text_factory = lenient_text
         try:
             with translated(path):
                 _prepare(conn, path)

@@ -121,3 +121,6 @@ def translated(path: Path) -> Iterator[None]:
         raise  # a bug in our SQL, not a state of the user's disk: let it surface as is
     except (sqlite3.Error, OSError) as exc:
         raise storage_error(exc, path) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quoted bytes of a damaged file that are not UTF-8
+        raise CorruptStoreError(f"{path} is damaged ({exc.reason} in what SQLite read). It has been left "
+                                "untouched; restore a backup with 'privacy-checkup backup import FILE'.") from exc
