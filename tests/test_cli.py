@@ -72,7 +72,8 @@ def test_checklists_json_lists_the_merged_catalog_with_layers(tmp_path: Path) ->
     assert rows["example"] == {
         "id": "example", "title": "Example Network", "layer": "office", "version": 3,
         "last_verified": "2026-11-01", "review_interval_days": 90, "items": 2,
-        "path": str(office / "example.json"), "overrides": []}
+        "path": str(office / "example.json"), "overrides": [], "signature": "unsigned", "required": False,
+        "possibly_out_of_date": False}
 
 
 def test_home_variable_relocates_the_users_own_checklists(tmp_path: Path) -> None:
