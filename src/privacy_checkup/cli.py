@@ -154,7 +154,7 @@ def cmd_checklists(as_json: bool, checklists_dir: Path | None) -> int:
         "overrides": [layer.value for layer in entry.overrides],
         "signature": entry.signature or "unsigned",
         "required": entry.checklist.id in policy.required_checklists,
-        "possibly_out_of_date": (today - entry.checklist.last_verified).days > policy.max_content_age_days,
+        "possibly_out_of_date": policy.possibly_out_of_date(entry.checklist.last_verified, today),
     } for entry in catalog]
     problems = _catalog_problems(loaded)
     if as_json:

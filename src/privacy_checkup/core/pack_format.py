@@ -31,7 +31,7 @@ MANIFEST = Obj({
     "files": Field(Map(Str(max_len=128, pattern=FILE_NAME_PATTERN,
                            pattern_message="must be a plain file name ending in .json (letters, digits, '.', '_', "
                                            "'-')"),
-                       Str(max_len=64, min_len=64, pattern=SHA256_PATTERN,
+                       Str(max_len=64, pattern=SHA256_PATTERN,
                            pattern_message="must be a SHA-256 hash in lower-case hex"),
                        max_items=MAX_PACK_FILES,
                        description="Every checklist file in the folder and the SHA-256 of its bytes.")),
@@ -39,10 +39,10 @@ MANIFEST = Obj({
 
 SIGNATURE = Obj({
     "schema_version": Field(Const(PACK_SCHEMA_VERSION, description="The pack format version.")),
-    "key_id": Field(Str(max_len=16, min_len=16, pattern=KEY_ID_PATTERN,
+    "key_id": Field(Str(max_len=16, pattern=KEY_ID_PATTERN,
                         pattern_message="must be a key id: 16 lower-case hex digits",
                         description="Which trusted key signed: the start of the SHA-256 of its public key.")),
-    "signature": Field(Str(max_len=88, min_len=88, pattern=SIGNATURE_PATTERN,
+    "signature": Field(Str(max_len=88, pattern=SIGNATURE_PATTERN,
                            pattern_message="must be a base64 Ed25519 signature (88 characters)",
                            description="Ed25519 signature over the exact bytes of pack.json, in base64.")),
 }, description="The detached signature of pack.json.")

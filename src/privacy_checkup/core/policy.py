@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -62,11 +63,12 @@ class Policy:
             return None
         return self.help_contact if self.help_contact.startswith("https://") else f"mailto:{self.help_contact}"
 
+    def possibly_out_of_date(self, last_verified: dt.date, today: dt.date) -> bool:
+        """Content last verified more than `max_content_age_days` before `today` is flagged."""
+        return (today - last_verified).days > self.max_content_age_days
+
     def review_interval_days(self, checklist: Checklist) -> int:
         return self.review_interval_overrides.get(checklist.id, checklist.review_interval_days)
-
-    def trusted_key(self, wanted: str) -> TrustedKey | None:
-        return next((key for key in self.trusted_keys if key.key_id == wanted), None)
 
 
 @dataclass(frozen=True)

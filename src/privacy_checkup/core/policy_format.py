@@ -25,7 +25,8 @@ def _checklist_id() -> Str:
 
 TRUSTED_KEY = Obj({
     "name": Field(Str(max_len=200, description="Who holds the private key, e.g. 'Security team 2026'.")),
-    "public_key": Field(Str(max_len=44, min_len=44, pattern=PUBLIC_KEY_PATTERN,
+    # No min_len: a short key gets the pattern's message, which says what a key looks like.
+    "public_key": Field(Str(max_len=44, pattern=PUBLIC_KEY_PATTERN,
                             pattern_message="must be a base64 Ed25519 public key (44 characters ending in '='), "
                                             "as printed by 'privacy-checkup pack keygen'",
                             description="The raw 32-byte Ed25519 public key, base64.")),
