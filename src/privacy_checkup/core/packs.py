@@ -140,7 +140,11 @@ def sign_pack(folder: Path, private_key: Ed25519PrivateKey, organisation: str, v
     }
     manifest_bytes = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     # Check what we are about to sign with the same rules the verifier applies.
-    manifest = _parse_manifest(folder, manifest_bytes)
+    try:
+        manifest = _parse_manifest(folder, manifest_bytes)
+    except PackMalformedError as exc:
+        first = exc.problem.diagnostics[0]
+        raise SigningError(f"cannot sign: {first.json_path.removeprefix('$.')} {first.message}") from None
     signature = {
         "schema_version": fmt.PACK_SCHEMA_VERSION,
         "key_id": key_id(raw_public_key(private_key)),
