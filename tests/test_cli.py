@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,13 +124,13 @@ def signed_office(tmp_path: Path, version: int = 1, folder: Path | None = None) 
     return folder, public
 
 
-def catalog_json(*args: str) -> tuple[int, dict[str, object], str]:
+def catalog_json(*args: str) -> tuple[int, dict[str, Any], str]:
     result = run(*args, "checklists", "--json")
     return result.returncode, json.loads(result.stdout), result.stderr
 
 
-def rows(listing: dict[str, object]) -> dict[str, dict[str, object]]:
-    return {row["id"]: row for row in listing["checklists"]}  # type: ignore[attr-defined,index]
+def rows(listing: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {row["id"]: row for row in listing["checklists"]}
 
 
 def test_keygen_writes_a_private_pem_only_the_owner_can_read_and_a_base64_public_key(tmp_path: Path) -> None:
@@ -236,7 +237,7 @@ def test_a_rolled_back_pack_is_rejected_after_a_newer_one_was_used(tmp_path: Pat
     message = (f"The checklists in {old} are version 1 of Example Office's pack, older than version 2 already "
                "used on this computer; an old copy may have been put back.")
     assert listing["office_pack"] == {"folder": str(old), "signature": f"rejected: {message}", "version": None}
-    assert f"office checklists not loaded: {message}" in listing["errors"]  # type: ignore[operator]
+    assert f"office checklists not loaded: {message}" in listing["errors"]
 
 
 def test_bad_policy_is_reported_exactly_and_the_app_runs_with_safe_defaults(tmp_path: Path) -> None:
@@ -251,10 +252,10 @@ def test_bad_policy_is_reported_exactly_and_the_app_runs_with_safe_defaults(tmp_
     assert code == 1
     assert stderr.splitlines()[0] == (f"{policy}:4:28: expected true or false, found a string "
                                       "(at $.allow_user_checklists)")
-    assert listing["policy"]["safe_defaults"] is True  # type: ignore[index]
+    assert listing["policy"]["safe_defaults"] is True
     assert "example" not in rows(listing)
     assert "tiktok" in rows(listing)
-    assert any("runs with safe defaults" in e for e in listing["errors"])  # type: ignore[attr-defined]
+    assert any("runs with safe defaults" in e for e in listing["errors"])
     result = run("checklists")
     assert result.returncode == 1
     assert f"{policy}:4:28: expected true or false" in result.stderr
@@ -276,7 +277,7 @@ def test_policy_fields_change_the_listing(tmp_path: Path) -> None:
     row = rows(listing)["example"]
     assert (row["required"], row["review_interval_days"], row["possibly_out_of_date"]) == (True, 14, True)
     assert rows(listing)["tiktok"]["required"] is False
-    assert listing["policy"] == {"organisation": "Example Office", "help_link": None,  # type: ignore[comparison-overlap]
+    assert listing["policy"] == {"organisation": "Example Office", "help_link": None,
                                  "required_checklists": ["example"], "safe_defaults": False}
 
 
@@ -284,7 +285,7 @@ def test_a_required_checklist_nowhere_to_be_found_is_reported(tmp_path: Path) ->
     policy = write_policy(required_checklists=["mastodon"])
     code, listing, _ = catalog_json()
     assert code == 1
-    assert listing["errors"] == [  # type: ignore[comparison-overlap]
+    assert listing["errors"] == [
         f"{policy}: the office policy requires checklist 'mastodon', which is not available"]
 
 
@@ -296,7 +297,7 @@ def test_user_checklists_are_ignored_when_the_policy_forbids_them(tmp_path: Path
     code, listing, _ = catalog_json()
     assert code == 1
     assert "example" not in rows(listing)
-    assert listing["errors"] == [  # type: ignore[comparison-overlap]
+    assert listing["errors"] == [
         f"{mine}:1:1: the office policy does not allow adding user checklists; 'example' is ignored (at $.id)"]
 
 
@@ -308,4 +309,4 @@ def test_unsigned_office_checklists_are_rejected_when_the_policy_requires_signin
     code, listing, _ = catalog_json()
     assert code == 1
     assert "example" not in rows(listing)
-    assert listing["office_pack"]["signature"].startswith("rejected: The checklists in")  # type: ignore[index]
+    assert listing["office_pack"]["signature"].startswith("rejected: The checklists in")
