@@ -310,3 +310,17 @@ def test_unsigned_office_checklists_are_rejected_when_the_policy_requires_signin
     assert code == 1
     assert "example" not in rows(listing)
     assert listing["office_pack"]["signature"].startswith("rejected: The checklists in")
+
+
+def test_validate_checks_a_file_named_policy_json_as_a_policy() -> None:
+    policy = DATA.parent / "policy" / "valid" / "policy.json"
+    result = run("validate", str(policy.parent), str(EXAMPLE_FILE))
+    assert result.returncode == 0, result.stdout
+    assert "1 of 1 policy file(s) valid" in result.stderr
+
+
+def test_validate_with_no_path_checks_the_office_policy() -> None:
+    policy = write_policy(max_content_age_days=0)
+    result = run("validate")
+    assert result.returncode == 1
+    assert result.stdout == f"{policy}:4:27: must be between 1 and 3650, found 0 (at $.max_content_age_days)\n"

@@ -49,10 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check checklist files; exit 0 when all are valid, 1 otherwise",
-        description="Check checklist files. Errors are printed one per line as path:line:column: message.")
+        "validate", help="check checklist files (and policy.json); exit 0 when all are valid, 1 otherwise",
+        description="Check checklist files, and office policy files named policy.json. Errors are printed one "
+                    "per line as path:line:column: message.")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="files or folders to check (default: every catalog layer)")
+                          help="files or folders to check (default: every catalog layer and the office policy)")
 
     listing = commands.add_parser("checklists", help="list the merged catalog as the app sees it")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -125,13 +126,21 @@ def _files_to_validate(targets: list[Path], checklists_dir: Path | None) -> list
 
 def cmd_validate(targets: list[Path], checklists_dir: Path | None) -> int:
     files = _files_to_validate(targets, checklists_dir)
+    # An office checks its policy the same way: named on the command line, or found where the app looks.
+    policies = [f for f in files if f.name == paths.POLICY_FILE_NAME] if targets else (
+        [paths.policy_path()] if paths.policy_path().is_file() else [])
+    files = [f for f in files if f not in policies]
     result = load_files(files)
-    for error in result.errors:
+    policy_errors = [e for policy in policies for e in load_policy(policy).errors]
+    for error in [*policy_errors, *result.errors]:
         for diagnostic in error.diagnostics:
             print(diagnostic)
     missing = [t for t in targets if not t.exists()]
     print(f"{len(result.checklists)} of {len(files)} checklist file(s) valid", file=sys.stderr)
-    return EXIT_PROBLEMS if result.errors or missing or (targets and not files) else EXIT_OK
+    if policies:
+        print(f"{len(policies) - len(policy_errors)} of {len(policies)} policy file(s) valid", file=sys.stderr)
+    problems = result.errors or policy_errors or missing or (targets and not files and not policies)
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def load_catalog(checklists_dir: Path | None = None) -> Catalog:
