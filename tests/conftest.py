@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,32 @@ _REAL_DIRS = [
     Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
     Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
 ]
+
+
+class NetworkBlockedError(OSError):
+    """A test tried to open an internet socket: the app promises it never does."""
+
+
+_RealSocket = socket.socket
+
+
+class _GuardedSocket(_RealSocket):
+    def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+        if family in (socket.AF_INET, socket.AF_INET6) or family == -1:
+            raise NetworkBlockedError(f"network access attempted in a test (socket family {family})")
+        super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def _blocked(*args: object, **kwargs: object) -> None:
+    raise NetworkBlockedError(f"network access attempted in a test: {args[:2]}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Promise 1: the whole suite runs with internet sockets blocked. Unix sockets stay
+    # open because the Secret Service keyring talks over D-Bus.
+    socket.socket = _GuardedSocket  # type: ignore[misc]
+    socket.create_connection = _blocked  # type: ignore[assignment]
+    socket.getaddrinfo = _blocked  # type: ignore[assignment]
 
 
 @pytest.fixture(autouse=True)

@@ -57,6 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("checklists", help="list the merged catalog as the app sees it")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    backup = commands.add_parser(
+        "backup", help="export or import the whole progress store (notes stay encrypted)",
+        description="Export the progress store to a file, or replace it with one exported before. "
+                    "Notes stay encrypted; open them on another computer with your recovery key.")
+    actions = backup.add_subparsers(dest="backup_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write a snapshot of your progress to FILE")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    restore = actions.add_parser(
+        "import", help="replace your progress with the backup in FILE (the current store is kept as .bak)")
+    restore.add_argument("file", type=Path, metavar="FILE")
     _add_pack_commands(commands)
     return parser
 
@@ -106,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args.paths, args.checklists_dir)
         if args.command == "checklists":
             return cmd_checklists(args.json, args.checklists_dir)
+        if args.command == "backup":
+            return cmd_backup(args.backup_action, args.file, getattr(args, "overwrite", False))
         if args.command == "pack":
             return cmd_pack(args)
     except PrivacyCheckupError as exc:
@@ -282,4 +296,18 @@ def cmd_pack_verify(folder: Path, public_key_path: Path | None) -> int:
     print(f"{pack.signature}: version {manifest.version} of {manifest.organisation}'s pack, created "
           f"{manifest.created.isoformat()}, {len(manifest.files)} checklist file(s), signed with key "
           f"{pack.key.key_id} ({pack.key.name})")
+    return EXIT_OK
+
+
+def cmd_backup(action: str, file: Path, overwrite: bool = False) -> int:
+    from privacy_checkup.storage.backup import export_backup, import_backup  # keeps other commands fast
+
+    store = paths.store_path()
+    if action == "export":
+        written = export_backup(store, file, overwrite=overwrite)
+        print(f"Backed up your progress to {written}. Notes in it stay encrypted.", file=sys.stderr)
+        return EXIT_OK
+    result = import_backup(file, store, dt.datetime.now(dt.UTC))
+    kept = f" Your previous progress was kept in {result.previous_store}." if result.previous_store else ""
+    print(f"Imported {file} into {store}.{kept}", file=sys.stderr)
     return EXIT_OK

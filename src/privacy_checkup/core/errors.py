@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 
@@ -122,3 +123,74 @@ class KeyFileError(PrivacyCheckupError):
 
 class SigningError(PrivacyCheckupError):
     """A checklist folder that cannot be signed as it is."""
+
+
+class StorageError(PrivacyCheckupError):
+    """The progress store, the notes vault or a backup could not do what was asked."""
+
+
+class DiskFullError(StorageError):
+    """The disk holding the store is full; nothing already saved is lost."""
+
+
+class ReadOnlyStoreError(StorageError):
+    """The store cannot be written (read-only disk, folder or file permissions)."""
+
+
+class CorruptStoreError(StorageError):
+    """The store is not a Privacy Checkup store, or it is damaged. It is left untouched."""
+
+
+class StoreFromNewerVersionError(StorageError):
+    """The store was written by a newer version of the app, so this one must not change it."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"Your progress was saved by a newer version of Privacy Checkup (store version {found}; "
+            f"this version understands up to {supported}). Install the newer version to open it. "
+            "Nothing has been changed.")
+
+
+class UnknownReviewError(StorageError):
+    """A review id that is not in the store."""
+
+
+class NotesLockedError(StorageError):
+    """Notes cannot be opened or saved right now; `reason` says why and `fix` what to do."""
+
+    def __init__(self, reason: str, fix: str) -> None:
+        self.reason = reason
+        self.fix = fix
+        super().__init__(f"{reason} {fix}")
+
+
+class WrongRecoveryKeyError(StorageError):
+    """The recovery key entered does not open these notes; nothing was changed."""
+
+
+class NoteCorruptError(StorageError):
+    """A stored note failed authentication: it was damaged or tampered with."""
+
+
+class BackupError(StorageError):
+    """A backup could not be written, or a file offered for import was refused."""
+
+
+class KeyStoreProblem(Enum):
+    """Why the OS keyring could not hand over (or keep) the notes key."""
+
+    NO_BACKEND = "no_backend"  # no keyring at all (keyring's `fail` backend, no daemon)
+    INSECURE_BACKEND = "insecure_backend"  # a backend that keeps secrets in plaintext files
+    LOCKED = "locked"
+    FAILED = "failed"  # any other error the backend reported
+
+
+class KeyStoreError(StorageError):
+    """The key store could not get or set a key; the vault turns this into a locked state."""
+
+    def __init__(self, problem: KeyStoreProblem, detail: str) -> None:
+        self.problem = problem
+        self.detail = detail
+        super().__init__(f"{problem.value}: {detail}")
