@@ -12,8 +12,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from privacy_checkup.core.catalog import Layer
 from privacy_checkup.core.errors import PackUnknownKeyError, PackUnsignedError, PolicyError
-from privacy_checkup.core.policy import DEFAULT_MAX_CONTENT_AGE_DAYS, Policy, build_policy, load_policy
+from privacy_checkup.core.policy import Policy, build_policy, load_policy
 from privacy_checkup.core.policy_catalog import build_policy_catalog
+from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS
 from tests.core.signed_folders import DATA, layers, public_key_text, sign, trusted, write_checklist
 
 POLICY_DATA = DATA / "policy"

@@ -15,9 +15,7 @@ from privacy_checkup.core import policy_format as fmt
 from privacy_checkup.core.errors import PolicyError
 from privacy_checkup.core.loader import read_json_document
 from privacy_checkup.core.model import Checklist
-
-# The same default as the schedule's: content older than a year is possibly out of date.
-DEFAULT_MAX_CONTENT_AGE_DAYS = 365
+from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, is_stale
 
 
 def key_id(public_key: bytes) -> str:
@@ -51,8 +49,9 @@ class Policy:
 
     @classmethod
     def fallback(cls) -> Policy:
-        """What applies when the office's policy file is broken: trust nothing the office's
-        intent would be needed for. Only the bundled checklists load until the file is fixed."""
+        """What applies when the office's policy file cannot be used. Without it the app cannot know
+        which keys the office trusts or whether it forbids checklists of the user's own, so it assumes
+        the strictest answer: only the bundled checklists load until the file is fixed."""
         return cls(require_signed_checklists=True, trusted_keys=(), allow_user_checklists=False,
                    safe_defaults=True)
 
@@ -65,7 +64,7 @@ class Policy:
 
     def possibly_out_of_date(self, last_verified: dt.date, today: dt.date) -> bool:
         """Content last verified more than `max_content_age_days` before `today` is flagged."""
-        return (today - last_verified).days > self.max_content_age_days
+        return is_stale(last_verified, today, self.max_content_age_days)
 
     def review_interval_days(self, checklist: Checklist) -> int:
         return self.review_interval_overrides.get(checklist.id, checklist.review_interval_days)
