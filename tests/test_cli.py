@@ -324,3 +324,16 @@ def test_validate_with_no_path_checks_the_office_policy() -> None:
     result = run("validate")
     assert result.returncode == 1
     assert result.stdout == f"{policy}:4:27: must be between 1 and 3650, found 0 (at $.max_content_age_days)\n"
+
+
+def test_sign_that_cannot_write_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    folder.mkdir()
+    (folder / "example.json").write_bytes(EXAMPLE_FILE.read_bytes())
+    (folder / "pack.json").mkdir()  # nothing, not even root, can replace a folder with a file
+    private, _ = keygen(tmp_path)
+    result = run("pack", "sign", str(folder), "--key", str(private), "--organisation", "X", "--version", "1")
+    assert result.returncode == 2
+    assert f"cannot write {folder / 'pack.json'}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["example.json", "pack.json"]  # no temp file left

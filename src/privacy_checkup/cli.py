@@ -12,7 +12,13 @@ from typing import Any
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.catalog import Catalog
-from privacy_checkup.core.errors import KeyFileError, PackError, PackUnsignedError, PrivacyCheckupError
+from privacy_checkup.core.errors import (
+    KeyFileError,
+    PackError,
+    PackUnsignedError,
+    PrivacyCheckupError,
+    SigningError,
+)
 from privacy_checkup.core.loader import checklist_files, load_files
 from privacy_checkup.core.pack_format import PACK_MANIFEST_NAME, PACK_SIGNATURE_NAME
 from privacy_checkup.core.packs import (
@@ -265,8 +271,11 @@ def cmd_pack_sign(folder: Path, key_path: Path, organisation: str, version: int,
     key = read_private_key(_read_key_file(key_path), str(key_path))
     signed = sign_pack(folder, key, organisation, version, created)
     # The manifest first: until pack.sig follows, the folder is rejected, never wrongly accepted.
-    atomic_write(folder / PACK_MANIFEST_NAME, signed.manifest_bytes, mode=0o644)
-    atomic_write(folder / PACK_SIGNATURE_NAME, signed.signature_bytes, mode=0o644)
+    for name, data in ((PACK_MANIFEST_NAME, signed.manifest_bytes), (PACK_SIGNATURE_NAME, signed.signature_bytes)):
+        try:
+            atomic_write(folder / name, data, mode=0o644)
+        except OSError as exc:
+            raise SigningError(f"cannot write {folder / name}: {exc.strerror or exc}") from None
     print(f"Signed {len(signed.manifest.files)} checklist file(s) in {folder} as version {version} of "
           f"{organisation}'s pack, with key {key_id(raw_public_key(key))}.")
     return EXIT_OK

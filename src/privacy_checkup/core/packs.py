@@ -163,7 +163,10 @@ def _read_checklists_to_sign(folder: Path) -> dict[str, bytes]:
         if not fmt.FILE_NAME_PATTERN_RE.fullmatch(path.name):
             raise SigningError(f"cannot sign {path}: a file name in a pack may only use letters, digits, "
                                "'.', '_' and '-', and must end in .json")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SigningError(f"cannot read {path}: {exc.strerror or exc}") from None
         try:
             parse_checklist(data, str(path))
         except ChecklistError as exc:
