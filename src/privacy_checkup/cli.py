@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: a guided, offline privacy review of your social-media accounts. "
                     "Run without a command to open the app.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that checklists, the store, the keyring and a window all work here; "
+                             "exit non-zero on any failure")
     parser.add_argument("--checklists-dir", type=Path, metavar="DIR",
                         help="use DIR as the office checklist folder (default: the site-wide config folder, "
                              f"or ${paths.CHECKLISTS_ENV})")
@@ -63,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("checklists", help="list the merged catalog as the app sees it")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    status = commands.add_parser(
+        "status", help="each platform's review status; exit 0 when nothing is overdue, 1 when something is",
+        description="Print each chosen platform's review status. Exit 0 when nothing is overdue, 1 when "
+                    "something is, 2 on error: usable from a login script.")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    report = commands.add_parser(
+        "report", help="write a PDF report or a JSON/CSV attestation (never includes notes)",
+        description="Write a report of your checkup. The JSON and CSV attestation has one record per item "
+                    "for your office; notes are never included from the command line.")
+    report.add_argument("--format", required=True, choices=["pdf", "json", "csv"], dest="output_format")
+    report.add_argument("--output", required=True, type=Path, metavar="FILE")
 
     backup = commands.add_parser(
         "backup", help="export or import the whole progress store (notes stay encrypted)",
@@ -115,6 +131,10 @@ def _add_pack_commands(commands: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from privacy_checkup.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
 
@@ -124,6 +144,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args.paths, args.checklists_dir)
         if args.command == "checklists":
             return cmd_checklists(args.json, args.checklists_dir)
+        if args.command == "status":
+            from privacy_checkup.cli_reports import cmd_status
+
+            return cmd_status(load_catalog(args.checklists_dir), args.json)
+        if args.command == "report":
+            from privacy_checkup.cli_reports import cmd_report
+
+            return cmd_report(load_catalog(args.checklists_dir), args.output_format, args.output)
         if args.command == "backup":
             return cmd_backup(args.backup_action, args.file, getattr(args, "overwrite", False))
         if args.command == "pack":

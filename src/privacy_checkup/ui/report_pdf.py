@@ -198,3 +198,19 @@ def render_pdf(report: ReportData) -> bytes:
         painter.end()
         buffer.close()
     return bytes(data.data())
+
+
+def render_pdf_headless(report: ReportData) -> bytes:
+    """Render from the command line: a GUI application on the offscreen platform unless one exists."""
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["privacy-checkup"])
+        try:
+            return render_pdf(report)
+        finally:
+            del app
+    return render_pdf(report)
