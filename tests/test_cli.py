@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from privacy_checkup import __version__
+from privacy_checkup.storage import paths
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "checklists"
@@ -337,3 +338,26 @@ def test_sign_that_cannot_write_is_a_message_not_a_traceback(tmp_path: Path) -> 
     assert f"cannot write {folder / 'pack.json'}" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["example.json", "pack.json"]  # no temp file left
+
+
+def test_status_flags_content_older_than_the_policys_maximum_age(app_home: Path) -> None:
+    from privacy_checkup.core.model import Persona
+    from privacy_checkup.storage.progress import ProgressStore
+
+    folder = office_dir() / "checklists"
+    folder.mkdir(parents=True)
+    checked = (dt.date.today() - dt.timedelta(days=20)).isoformat()
+    (folder / "example.json").write_text(json.dumps({**json.loads(EXAMPLE_FILE.read_text()),
+                                                     "last_verified": checked}))
+    with ProgressStore.open(paths.store_path()) as store:
+        store.set_persona(Persona.EVERYONE)
+        store.set_platforms(["example"])
+
+    def stale() -> bool:
+        result = run("status", "--json")
+        (row,) = json.loads(result.stdout)["checklists"]
+        return bool(row["stale"])
+
+    assert not stale()
+    write_policy(max_content_age_days=10)
+    assert stale()

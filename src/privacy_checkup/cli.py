@@ -147,11 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "status":
             from privacy_checkup.cli_reports import cmd_status
 
-            return cmd_status(load_catalog(args.checklists_dir), args.json)
+            loaded = load_app_catalog(args.checklists_dir)
+            return cmd_status(loaded.catalog, args.json, rules=loaded.review_rules)
         if args.command == "report":
             from privacy_checkup.cli_reports import cmd_report
 
-            return cmd_report(load_catalog(args.checklists_dir), args.output_format, args.output)
+            loaded = load_app_catalog(args.checklists_dir)
+            return cmd_report(loaded.catalog, args.output_format, args.output, rules=loaded.review_rules)
         if args.command == "backup":
             return cmd_backup(args.backup_action, args.file, getattr(args, "overwrite", False))
         if args.command == "pack":

@@ -10,6 +10,7 @@ from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.policy import Policy, PolicyResult, load_policy
 from privacy_checkup.core.policy_catalog import PolicyCatalog, build_policy_catalog
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.overview import ReviewRules
 from privacy_checkup.storage.pack_state import read_seen_versions, record_seen_version
 
 
@@ -25,6 +26,11 @@ class AppCatalog:
     @property
     def catalog(self) -> Catalog:
         return self.built.catalog
+
+    @property
+    def review_rules(self) -> ReviewRules:
+        """The policy's say on reviews, for status, reports and the dashboard."""
+        return ReviewRules(self.policy.review_interval_overrides, self.policy.max_content_age_days)
 
 
 def load_app_catalog(office_override: Path | None = None) -> AppCatalog:
