@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ def test_self_test_fails_and_names_the_keyring_when_there_is_none() -> None:
     assert "keyring.backends.fail.Keyring" in result.stdout
     assert "ok    checklists: 13 bundled checklists valid" in result.stdout
     assert "ok    store:" in result.stdout
+    assert "ok    office: no office policy" in result.stdout
 
 
 @pytest.mark.keyring
@@ -34,3 +36,12 @@ def test_self_test_passes_with_a_real_secret_service() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "secure keyring backend keyring.backends.SecretService.Keyring" in result.stdout
     assert result.stdout.strip().endswith("self-test passed")
+
+
+def test_self_test_fails_on_a_broken_office_policy(app_home: Path) -> None:
+    office = Path(os.environ["PRIVACY_CHECKUP_OFFICE_DIR"])
+    office.mkdir(parents=True, exist_ok=True)
+    (office / "policy.json").write_text('{"schema_version": 1,\n "organisation": NaN}')
+    result = self_test(dict(os.environ))
+    assert result.returncode == 1
+    assert f"FAIL  office: RuntimeError: {office / 'policy.json'}:2:18: NaN is not allowed" in result.stdout

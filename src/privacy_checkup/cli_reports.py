@@ -15,7 +15,7 @@ from privacy_checkup.core.status_report import overall_exit_code, status_rows
 from privacy_checkup.storage import paths
 from privacy_checkup.storage.atomic import atomic_write
 from privacy_checkup.storage.local_zone import local_timezone
-from privacy_checkup.storage.overview import Overview, overview, report_data
+from privacy_checkup.storage.overview import Overview, ReviewRules, overview, report_data
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.sqlite_errors import translated
 
@@ -23,18 +23,19 @@ STATE_WORDS = {"never_reviewed": "never reviewed", "in_progress": "in progress",
                "due_soon": "due soon", "overdue": "OVERDUE"}
 
 
-def _overview(catalog: Catalog, now: dt.datetime) -> Overview | None:
+def _overview(catalog: Catalog, now: dt.datetime, rules: ReviewRules | None = None) -> Overview | None:
     """None when the person has never opened the app (status must not create a store)."""
     store_path = paths.store_path()
     if not store_path.exists():
         return None
     with ProgressStore.open(store_path) as store:
-        return overview(store, catalog, now, local_timezone())
+        return overview(store, catalog, now, local_timezone(), rules)
 
 
-def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None) -> int:
+def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None,
+               rules: ReviewRules | None = None) -> int:
     now = now or dt.datetime.now(dt.UTC)
-    view = _overview(catalog, now)
+    view = _overview(catalog, now, rules)
     entries = view.entries if view else ()
     rows = status_rows(entries)
     code = overall_exit_code(status for _, status in entries)
@@ -60,10 +61,11 @@ def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None) 
     return code
 
 
-def cmd_report(catalog: Catalog, output_format: str, output: Path, now: dt.datetime | None = None) -> int:
+def cmd_report(catalog: Catalog, output_format: str, output: Path, now: dt.datetime | None = None,
+               rules: ReviewRules | None = None) -> int:
     """Write the report. There is deliberately no option to include notes: only the app can, after asking."""
     now = now or dt.datetime.now(dt.UTC)
-    view = _overview(catalog, now)
+    view = _overview(catalog, now, rules)
     if view is None:
         view = Overview(persona=Persona.EVERYONE, entries=(), answers={}, missing=())
     data = report_data(view, now.astimezone(local_timezone()), __version__)

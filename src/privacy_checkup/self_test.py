@@ -24,6 +24,22 @@ def _checklists() -> str:
     return f"{len(result.checklists)} bundled checklists valid in {folder}"
 
 
+def _office() -> str:
+    from privacy_checkup.storage.app_catalog import load_app_catalog
+
+    app = load_app_catalog()
+    problems = [str(e) for e in app.policy_result.errors] + [str(e) for e in app.catalog.rejected_packs]
+    problems += [f"required checklist {cid!r} is in no layer" for cid in app.built.missing_required]
+    if problems:
+        raise RuntimeError("; ".join(problems))
+    policy = app.policy
+    if policy.organisation is None:
+        return f"no office policy in {paths.office_dir()} (defaults apply)"
+    office = [e for e in app.catalog.entries.values() if e.layer.value == "office"]
+    signed = f", {office[0].signature}" if office and office[0].signature else ""
+    return f"policy of {policy.organisation}: {len(office)} office checklist(s){signed}"
+
+
 def _store() -> str:
     from privacy_checkup.storage.progress import AnswerState, ProgressStore
 
@@ -70,7 +86,7 @@ def _window() -> str:
 
 
 CHECKS: list[tuple[str, Callable[[], str]]] = [
-    ("checklists", _checklists), ("store", _store), ("keyring", _keyring), ("window", _window),
+    ("checklists", _checklists), ("office", _office), ("store", _store), ("keyring", _keyring), ("window", _window),
 ]
 
 
