@@ -8,9 +8,12 @@ a fixed seed; the huge cases (100 MB, 100,000-deep nesting) are made here, in a 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import importlib.util
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -23,15 +26,28 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from privacy_checkup.core.errors import ChecklistError, PrivacyCheckupError, StorageError
+from privacy_checkup.core.errors import (
+    ChecklistError,
+    InvalidFileError,
+    PackMalformedError,
+    PrivacyCheckupError,
+    StorageError,
+)
 from privacy_checkup.core.loader import load_checklist, parse_checklist
 from privacy_checkup.core.model import Checklist
+from privacy_checkup.core.packs import verify_pack
+from privacy_checkup.core.policy import TrustedKey, load_policy
 from privacy_checkup.storage.backup import import_backup
 from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from tests.syscall_trace import child_env
 
 FUZZ = Path(__file__).resolve().parent / "data" / "fuzz"
 CASES: dict[str, str] = json.loads((FUZZ / "cases.json").read_text("utf-8"))
+_spec = importlib.util.spec_from_file_location("make_corpus", FUZZ / "make_corpus.py")
+assert _spec is not None
+assert _spec.loader is not None
+CORPUS_SCRIPT = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(CORPUS_SCRIPT)  # its signing key and base documents
 VALID_CHECKLIST = Path(__file__).resolve().parent / "data" / "checklists" / "valid" / "example.json"
 NOW = dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.UTC)
 SECONDS_PER_CASE = 2.0
@@ -43,11 +59,9 @@ def cases_of(kind: str) -> list[Path]:
     return sorted(FUZZ / name for name in CASES if name.startswith(f"{kind}/"))
 
 
-def position_problems(path: Path, data: bytes, exc: PrivacyCheckupError) -> list[str]:
+def position_problems(path: Path, data: bytes, exc: InvalidFileError) -> list[str]:
     """A rejection of a text file names the file, and a line and column that exist in it."""
-    diagnostics = getattr(exc, "diagnostics", None)
-    if diagnostics is None:
-        return [f"{path.name}: {type(exc).__name__} names no line and column: {exc}"]
+    diagnostics = exc.diagnostics
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
     lines = text.split("\n")
     problems = []
@@ -64,9 +78,22 @@ def position_problems(path: Path, data: bytes, exc: PrivacyCheckupError) -> list
     return problems
 
 
-def run_corpus(kind: str, read: Callable[[Path], Any], text_format: bool,
+def positional(exc: PrivacyCheckupError) -> InvalidFileError | None:
+    """The part of a rejection that must point into the text: the file's own error, or a pack's manifest's."""
+    if isinstance(exc, InvalidFileError):
+        return exc
+    if isinstance(exc, PackMalformedError):
+        return exc.problem
+    return None
+
+
+def run_corpus(kind: str, read: Callable[[Path], Any], label: Callable[[Path], Path] = lambda path: path,
                after: Callable[[Path, bool], list[str]] | None = None) -> tuple[int, int, list[str]]:
-    """Feed every corpus file of `kind` to `read`; return (accepted, rejected, broken promises)."""
+    """Feed every corpus file of `kind` to `read`; return (accepted, refused, broken promises).
+
+    `label` is the file the app names for a case (a pack's pack.json, say, for a manifest case). A rejection
+    of a text file must point into it; any other rejection must at least name it or its folder.
+    """
     accepted = rejected = 0
     broken: list[str] = []
     slowest = 0.0
@@ -79,9 +106,10 @@ def run_corpus(kind: str, read: Callable[[Path], Any], text_format: bool,
             accepted += 1
         except PrivacyCheckupError as exc:
             rejected += 1
-            if text_format:
-                broken += position_problems(path, path.read_bytes(), exc)
-            elif str(path) not in str(exc):
+            pointed = positional(exc)
+            if pointed is not None and pointed.path.name == label(path).name:
+                broken += position_problems(label(path), path.read_bytes(), pointed)
+            elif str(label(path).parent) not in str(exc):
                 broken.append(f"{path.name}: the message does not name the file: {exc}")
         except Exception:
             broken.append(f"{path.name}: crashed:\n{traceback.format_exc()}")
@@ -108,7 +136,7 @@ def test_committed_corpus_is_what_make_corpus_writes(tmp_path):
 
 
 def test_every_bad_checklist_is_refused_with_its_position_and_never_crashes():
-    accepted, rejected, broken = run_corpus("checklist", load_checklist, text_format=True)
+    accepted, rejected, broken = run_corpus("checklist", load_checklist)
     assert not broken, "\n".join(broken)
     assert rejected >= 200
     assert accepted >= 20  # the corpus also holds files that are valid, so acceptance is exercised too
@@ -158,9 +186,65 @@ def test_every_bad_backup_is_refused_and_the_store_is_left_as_it_was(known_store
             problems.append(f"{path.name}: a refused import left its staging copy behind")
         return problems
 
-    accepted, rejected, broken = run_corpus("backup", read, text_format=False, after=after)
+    accepted, rejected, broken = run_corpus("backup", read, after=after)
     assert not broken, "\n".join(broken)
     assert rejected >= 25
+    assert accepted >= 1
+
+
+def test_every_bad_policy_is_refused_with_its_position_and_the_strictest_defaults_apply():
+    def read(path: Path) -> Any:
+        result = load_policy(path)
+        if result.errors:
+            if not result.policy.safe_defaults or result.policy.allow_user_checklists:
+                raise AssertionError("a policy file that cannot be used must leave the strictest defaults")
+            raise result.errors[0]
+        return result
+
+    accepted, rejected, broken = run_corpus("policy", read)
+    assert not broken, "\n".join(broken)
+    assert rejected >= 150
+    assert accepted >= 10
+
+
+def pack_folder(tmp_path: Path, manifest: bytes, signature: bytes) -> Path:
+    folder = tmp_path / "pack"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    shutil.copyfile(CORPUS_SCRIPT.PACK_CHECKLIST, folder / "example.json")
+    (folder / "pack.json").write_bytes(manifest)
+    (folder / "pack.sig").write_bytes(signature)
+    return folder
+
+
+def verify(folder: Path) -> Any:
+    trusted = [TrustedKey("fuzz corpus", CORPUS_SCRIPT.PACK_PUBLIC)]
+    return verify_pack(folder, trusted, require_signed=True, highest_seen={})
+
+
+def test_every_bad_pack_manifest_is_refused_with_its_position_even_when_validly_signed(tmp_path):
+    def read(path: Path) -> Any:
+        manifest = path.read_bytes()
+        signature = json.dumps({**CORPUS_SCRIPT.SIGNATURE_BASE,  # a real signature: the parser must cope alone
+                                "signature": base64.b64encode(CORPUS_SCRIPT.PACK_KEY.sign(manifest)).decode()})
+        return verify(pack_folder(tmp_path, manifest, signature.encode()))
+
+    accepted, rejected, broken = run_corpus("manifest", read, label=lambda path: tmp_path / "pack" / "pack.json")
+    assert not broken, "\n".join(broken)
+    assert rejected >= 100
+    assert accepted >= 1
+
+
+def test_every_bad_pack_signature_file_is_refused_and_never_crashes(tmp_path):
+    manifest = (FUZZ / "manifest" / "valid.json").read_bytes()
+
+    def read(path: Path) -> Any:
+        return verify(pack_folder(tmp_path, manifest, path.read_bytes()))
+
+    accepted, rejected, broken = run_corpus("signature", read, label=lambda path: tmp_path / "pack" / "pack.sig")
+    assert not broken, "\n".join(broken)
+    assert rejected >= 100
     assert accepted >= 1
 
 
@@ -272,13 +356,14 @@ def write_huge(path: Path, head: bytes, filler: bytes, size: int = 100 * 1024 * 
     return path
 
 
-def test_hundred_megabyte_checklist_is_refused_fast_in_bounded_memory(tmp_path):
-    huge = write_huge(tmp_path / "huge.json", b'{"title": "', b"A")
+@pytest.mark.parametrize("name", ["checklist.json", "policy.json"])
+def test_hundred_megabyte_checklist_or_policy_is_refused_fast_in_bounded_memory(tmp_path, name):
+    huge = write_huge(tmp_path / name, b'{"title": "', b"A")
     result, elapsed, peak = run_limited(
         f"from privacy_checkup.cli import main\nsys.exit(main(['validate', {str(huge)!r}]))", tmp_path)
-    print(f"\nbad files: 100 MB checklist: {elapsed:.2f} s, peak {peak // 1024} MiB")
+    print(f"\nbad files: 100 MB {name}: {elapsed:.2f} s, peak {peak // 1024} MiB")
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith(f"{huge}:1:1: the file is larger than the 1024 KiB limit")
+    assert re.match(rf"{re.escape(str(huge))}:1:1: the file is larger than the \d+ KiB limit", result.stdout)
     assert "Traceback" not in result.stderr
     assert elapsed < SECONDS_PER_CASE + 1  # the child's own start-up is the extra second
     assert peak < 200 * 1024  # never read whole
@@ -301,19 +386,43 @@ def test_hundred_megabyte_backup_is_refused_fast_in_bounded_memory(tmp_path, hea
     assert not (tmp_path / "home" / "data").exists() or not list((tmp_path / "home" / "data").iterdir())
 
 
-@pytest.mark.parametrize(("name", "document"), [
-    ("lists", b'{"sections": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
-    ("objects", b'{"a": ' * 100_000 + b"{}" + b"}" * 100_000),
-    ("unclosed", b"[" * 100_000),
-    ("mixed", b'[{"a": ' * 50_000 + b"1" + b"}]" * 50_000),
-])
-def test_hundred_thousand_deep_nesting_is_refused_at_its_position_quickly(tmp_path, name, document):
-    path = tmp_path / f"deep-{name}.json"
+DEEP_DOCUMENTS = {
+    "lists": b'{"sections": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "objects": b'{"a": ' * 100_000 + b"{}" + b"}" * 100_000,
+    "unclosed": b"[" * 100_000,
+    "mixed": b'[{"a": ' * 50_000 + b"1" + b"}]" * 50_000,
+}
+
+
+def read_policy(path: Path) -> None:
+    errors = load_policy(path).errors
+    if errors:
+        raise errors[0]
+
+
+def read_manifest(path: Path) -> None:
+    manifest = path.read_bytes()
+    signature = {**CORPUS_SCRIPT.SIGNATURE_BASE,
+                 "signature": base64.b64encode(CORPUS_SCRIPT.PACK_KEY.sign(manifest)).decode()}
+    verify(pack_folder(path.parent, manifest, json.dumps(signature).encode()))
+
+
+@pytest.mark.parametrize("reader", [load_checklist, read_policy, read_manifest], ids=["checklist", "policy", "pack"])
+@pytest.mark.parametrize("shape", sorted(DEEP_DOCUMENTS))
+def test_hundred_thousand_deep_nesting_is_refused_at_its_position_quickly(tmp_path, reader, shape):
+    document = DEEP_DOCUMENTS[shape]
+    path = tmp_path / "deep.json"
     path.write_bytes(document)
     started = time.perf_counter()
-    with pytest.raises(ChecklistError) as refused:
-        load_checklist(path)
+    with pytest.raises(PrivacyCheckupError) as refused:
+        reader(path)
     elapsed = time.perf_counter() - started
     assert elapsed < SECONDS_PER_CASE
-    assert "nested deeper than 16 levels" in str(refused.value)
-    assert position_problems(path, document, refused.value) == []
+    # Refused for its depth, or first for its size (policies and packs allow 256 KiB); a pack may already fail
+    # its signature, which covers only the bytes the app reads.
+    pointed = positional(refused.value)
+    label = path if reader is not read_manifest else tmp_path / "pack" / "pack.json"
+    reasons = [str(pointed)] if pointed is not None else []
+    assert all(re.search(r"nested deeper than \d+ levels|larger than the \d+ KiB limit", r) for r in reasons)
+    assert pointed is None or position_problems(label, document, pointed) == []
+    assert pointed is not None or "does not match" in str(refused.value)

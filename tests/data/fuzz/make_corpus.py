@@ -13,6 +13,8 @@ allowed in a checklist, because the app only ever shows it as plain text).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import random
 import shutil
@@ -22,6 +24,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent
@@ -39,14 +44,28 @@ POLICY_BASE: dict[str, Any] = {
     "require_signed_checklists": True,
     "trusted_keys": [{"name": "Security team 2026", "public_key": "jCmC37pZkmhAphdmnFCaNVaaTxX++QrhKXpb3cDymFQ="}],
 }
+# A fixed signing key, so the corpus is the same on every run. Test-only: it signs nothing real.
+PACK_KEY = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"privacy-checkup fuzz corpus key").digest())
+PACK_PUBLIC = PACK_KEY.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+PACK_CHECKLIST = DATA / "checklists" / "valid" / "example.json"
 MANIFEST_BASE: dict[str, Any] = {
     "schema_version": 1,
     "organisation": "Example Office",
     "version": 3,
     "created": "2026-11-01",
-    "files": {"example.json": "0" * 64},
+    "files": {"example.json": hashlib.sha256(PACK_CHECKLIST.read_bytes()).hexdigest()},
 }
-SIGNATURE_BASE: dict[str, Any] = {"schema_version": 1, "key_id": "0123456789abcdef", "signature": "A" * 86 + "=="}
+
+
+def manifest_bytes(document: Any) -> bytes:
+    return (json.dumps(document, indent=2, ensure_ascii=True) + "\n").encode("ascii")
+
+
+SIGNATURE_BASE: dict[str, Any] = {
+    "schema_version": 1,
+    "key_id": hashlib.sha256(PACK_PUBLIC).hexdigest()[:16],
+    "signature": base64.b64encode(PACK_KEY.sign(manifest_bytes(MANIFEST_BASE))).decode("ascii"),
+}
 
 # Strings an attacker or a careless editor might put anywhere. JSON-escaped where raw would be invalid.
 HOSTILE: dict[str, str] = {
@@ -96,7 +115,7 @@ WRONG_VALUES: list[Any] = [None, True, 0, -1, 2**63, 1.5, "", "x", [], {}, [None
 
 def dumps(value: Any) -> bytes:
     # ensure_ascii keeps lone surrogates as \ud800 escapes, the only way JSON text can carry them
-    return (json.dumps(value, indent=2, ensure_ascii=True) + "\n").encode("ascii")
+    return manifest_bytes(value)
 
 
 def string_paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -133,6 +152,7 @@ def replaced(document: Any, path: tuple[Any, ...], new: Any) -> Any:
 def json_cases(base: dict[str, Any], rng: random.Random) -> Iterator[tuple[str, bytes, str]]:
     """(name, bytes, expectation) for one JSON format."""
     text = dumps(base)
+    yield "valid", text, "either"
     # Structure
     for name, data in {
         "empty": b"", "whitespace": b" \n\t\r\n", "null": b"null", "list": b"[]", "string": b'"text"',
