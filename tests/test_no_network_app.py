@@ -133,7 +133,7 @@ def test_whole_checkup_offline_makes_no_internet_connection(tmp_path):
     summary = tmp_path / "summary.json"
     env = child_env(PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen", TMPDIR=str(temp))
     code, trace, stderr = run_offline_traced([sys.executable, str(DRIVER), str(summary)], tmp_path, env)
-    steps = json.loads(summary.read_text("utf-8")) if summary.exists() else {"steps": stderr}
+    steps: Any = json.loads(summary.read_text("utf-8")) if summary.exists() else {"steps": stderr}
     assert code == 0, json.dumps(steps, indent=1)
     started = [line for line in trace.splitlines() if "execve(" in line and "privacy_checkup" in line]
     processes = [s for s in steps["steps"] if s["step"] != "answers and a note"]
