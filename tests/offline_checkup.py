@@ -1,6 +1,6 @@
 """A whole checkup by a person, run as real processes: what the no-network test traces end to end.
 
-    python tests/offline_checkup.py SUMMARY.json
+    python tests/offline_checkup.py SUMMARY.json [NOTE]
 
 The GUI starts on a fresh home (first run), the person's choices and answers are saved through the store,
 a note goes into the vault (the real OS keyring when there is one), the GUI starts again (dashboard), and
@@ -25,7 +25,7 @@ from privacy_checkup.storage.keystore import OsKeyStore
 from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from privacy_checkup.storage.vault import NotesVault
 
-NOTE = "Checked with the office on Tuesday; recovery codes are in the safe."
+DEFAULT_NOTE = "Checked with the office on Tuesday; recovery codes are in the safe."
 
 
 def app(*args: str) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def app(*args: str) -> subprocess.CompletedProcess[str]:
                           timeout=180, check=False)
 
 
-def answer_everything(now: dt.datetime) -> str:
+def answer_everything(now: dt.datetime, note: str) -> str:
     """The person's first checkup: persona, platforms, every item of two platforms, a note. Returns how the
     note went (saved, or locked with the vault's reason)."""
     bundled = [load_checklist(path) for path in checklist_files(paths.bundled_checklists_dir())][:3]
@@ -50,14 +50,15 @@ def answer_everything(now: dt.datetime) -> str:
                 store.complete_review(review.id, now)
         vault = NotesVault(store, OsKeyStore())
         try:
-            vault.write_note(bundled[0].id, bundled[0].items[0].id, NOTE, now)
+            vault.write_note(bundled[0].id, bundled[0].items[0].id, note, now)
+            vault.write_note(bundled[1].id, bundled[1].items[1].id, f"second note: {note}", now)
         except NotesLockedError as exc:
             return f"locked: {exc.reason}"
-        assert vault.read_note(bundled[0].id, bundled[0].items[0].id) == NOTE
+        assert vault.read_note(bundled[0].id, bundled[0].items[0].id) == note
         return "saved"
 
 
-def main(summary_path: Path) -> int:
+def main(summary_path: Path, note: str) -> int:
     reports = paths.data_dir().parent / "reports"
     steps: list[dict[str, object]] = []
     ok = True
@@ -70,8 +71,8 @@ def main(summary_path: Path) -> int:
         steps.append({"step": name, "exit": result.returncode, "ok": passed, "stderr": tail})
 
     step("gui first run", app("--quit-after-show"))
-    note = answer_everything(dt.datetime.now(dt.UTC))
-    steps.append({"step": "answers and a note", "exit": 0, "ok": True, "note": note})
+    noted = answer_everything(dt.datetime.now(dt.UTC), note)
+    steps.append({"step": "answers and a note", "exit": 0, "ok": True, "note": noted})
     step("gui dashboard", app("--quit-after-show"))
     step("status", app("status", "--json"), allowed=(0, 1))
     reports.mkdir(exist_ok=True)
@@ -83,9 +84,9 @@ def main(summary_path: Path) -> int:
     step("validate", app("validate"), allowed=(0, 1))
     step("checklists", app("checklists", "--json"), allowed=(0, 1))
     step("self-test", app("--self-test"), allowed=(0, 1))  # 1 where no keyring is reachable
-    summary_path.write_text(json.dumps({"ok": ok, "note": note, "steps": steps}, indent=2), "utf-8")
+    summary_path.write_text(json.dumps({"ok": ok, "note": noted, "steps": steps}, indent=2), "utf-8")
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else DEFAULT_NOTE))
