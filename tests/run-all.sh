@@ -7,6 +7,10 @@ PY=${PYTHON:-.venv/bin/python}
 "$PY" -m ruff check .
 "$PY" -m mypy
 export QT_QPA_PLATFORM=offscreen
+# The kill-at-random durability test: a fixed seed and a count that keeps it under a minute here
+# (docs/security.md has the result of the full 1,000-kill run).
+export PRIVACY_CHECKUP_DURABILITY_KILLS="${PRIVACY_CHECKUP_DURABILITY_KILLS:-150}"
+export PRIVACY_CHECKUP_DURABILITY_SEED="${PRIVACY_CHECKUP_DURABILITY_SEED:-20261124}"
 # CI must not skip the keyring tests: with this set, a missing Secret Service fails them.
 export PRIVACY_CHECKUP_REQUIRE_KEYRING=1
 # A throwaway keyring folder: the tests never see (or unlock) the developer's own keyrings.

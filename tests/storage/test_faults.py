@@ -143,10 +143,14 @@ def inject_everywhere(scenario: Scenario, root: Path) -> tuple[int, list[str]]:
 
     landed = 0
     broken: list[str] = []
+    said_full = 0
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         for outcome, problems in pool.map(one, range(len(jobs))):
             landed += bool(outcome.injected)
+            said_full += outcome.fault == "ENOSPC" and "is full" in outcome.stderr
             broken.extend(problems)
+    if not said_full:
+        broken.append("no full disk was ever reported as full (DiskFullError)")
     return landed, broken
 
 
