@@ -50,17 +50,27 @@ def require_strace() -> str:
 
 
 def offline_prefix() -> list[str]:
-    """A command prefix that runs its command in a new network namespace: no interfaces but a downed loopback."""
+    """A command prefix that runs its command, as the current user, in a new network namespace: no interface
+    but a loopback that is down."""
     unshare = shutil.which("unshare")
     if unshare is None:
         skip_or_fail("unshare is not installed")
     assert unshare is not None
-    # Root can make a network namespace directly; anyone else needs a user namespace around it.
-    prefix = [unshare, "--net"] if os.geteuid() == 0 else [unshare, "--map-root-user", "--net"]
-    probe = subprocess.run([*prefix, "true"], capture_output=True, text=True, check=False)
-    if probe.returncode != 0:
-        skip_or_fail(f"cannot create a network namespace here: {probe.stderr.strip()}")
-    return prefix
+    candidates = [[unshare, "--net"]] if os.geteuid() == 0 else [
+        [unshare, "--map-root-user", "--net"],  # a user namespace, where the kernel allows one
+        # Where unprivileged user namespaces are off (Ubuntu 24.04's AppArmor default): passwordless sudo
+        # makes the namespace, and setpriv drops straight back to this user inside it.
+        ["sudo", "-n", "--preserve-env", unshare, "--net", "--", "setpriv", f"--reuid={os.getuid()}",
+         f"--regid={os.getgid()}", "--init-groups"],
+    ]
+    problems = []
+    for prefix in candidates:
+        probe = subprocess.run([*prefix, "true"], capture_output=True, text=True, check=False)
+        if probe.returncode == 0:
+            return prefix
+        problems.append(f"{' '.join(prefix[:3])}: {probe.stderr.strip()}")
+    skip_or_fail(f"cannot create a network namespace here ({'; '.join(problems)})")
+    raise AssertionError("unreachable")
 
 
 # connect(), sendto(), sendmsg() and sendmmsg() name their destination; strace prints its address family.
