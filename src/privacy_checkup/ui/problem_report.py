@@ -1,0 +1,52 @@
+"""\u201cThis step is wrong\u201d: a ready-made report for the checklist's maintainers. Never includes notes."""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from PySide6.QtCore import QCoreApplication
+
+from privacy_checkup import APP_NAME, __version__
+from privacy_checkup.core.model import Checklist, Item, Surface
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("problem_report", text)
+
+
+@dataclass(frozen=True)
+class ProblemReport:
+    subject: str
+    body: str
+
+    def mailto(self, address: str) -> str:
+        return f"mailto:{quote(address, safe='@')}?subject={quote(self.subject)}&body={quote(self.body)}"
+
+
+def build_report(checklist: Checklist, item: Item, surface: Surface) -> ProblemReport:
+    """Everything a maintainer needs to find and check the step; nothing the user wrote."""
+    subject = f"{APP_NAME}: {checklist.id}/{item.id} r{item.revision} " + _tr("may be wrong")
+    lines = [
+        _tr("A step in a checklist looks wrong or out of date."),
+        "",
+        f"Checklist: {checklist.title} ({checklist.id}), version {checklist.version}",
+        f"Item: {item.title} ({item.id}), revision {item.revision}",
+        f"Item last verified: {item.last_verified.isoformat()}",
+        f"Checklist last verified: {checklist.last_verified.isoformat()}",
+        f"Device: {surface.value}",
+        f"App: {APP_NAME} {__version__} on {platform.system() or 'unknown OS'}",
+        "",
+        _tr("What I see instead (please describe):"),
+        "",
+    ]
+    return ProblemReport(subject, "\n".join(lines))
+
+
+@dataclass(frozen=True)
+class ReportDestination:
+    """Where reports go. `help_contact` is an office's e-mail address from its policy, when one names it;
+    with none, the report is copied to the clipboard for the person to paste wherever they like."""
+
+    help_contact: str | None = None

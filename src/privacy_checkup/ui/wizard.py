@@ -1,0 +1,265 @@
+"""The checkup wizard: one page per item, grouped by section, answers saved the moment they are given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, PrivacyCheckupError
+from privacy_checkup.core.model import Checklist, Item, Surface
+from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS
+from privacy_checkup.storage.progress import AnswerState
+from privacy_checkup.storage.vault import VaultState
+from privacy_checkup.ui import icons, links, messages, modal
+from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.checkup_flow import CheckupFlow
+from privacy_checkup.ui.item_page import ItemPage
+from privacy_checkup.ui.layout_parts import bar, button
+from privacy_checkup.ui.problem_report import build_report
+from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
+from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.summary_page import SummaryPage
+from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
+
+ANSWER_SHORTCUTS = {AnswerState.DONE: "Ctrl+1", AnswerState.SKIPPED: "Ctrl+2", AnswerState.NOT_APPLICABLE: "Ctrl+3"}
+
+
+class CheckupView(QWidget):
+    closed = Signal()
+
+    def __init__(self, state: AppState, checklist: Checklist, only_items: Sequence[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.state = state
+        self.checklist = checklist
+        self.flow = CheckupFlow(state, checklist, only_items)
+        self.surface: Surface = state.surface_for(checklist)
+        self.index = -1
+        self.page: ItemPage | SummaryPage | None = None
+
+        top, top_row = bar(self, "TopBar")
+        self.close_button = button(self.tr("\u2190 &Dashboard"), top,
+                                   accessible_name=self.tr("Back to the dashboard (Esc)"))
+        self.close_button.setToolTip(self.tr("Your answers are already saved (Esc)"))
+        self.close_button.clicked.connect(self.close_checkup)
+        icon = QLabel(top)
+        icon.setPixmap(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()))
+        icon.setAccessibleName(self.tr("%1 icon").replace("%1", checklist.title))
+        title = plain_label(self.tr("%1 checkup").replace("%1", checklist.title), top, role="cardtitle", wrap=False)
+        self.progress = QProgressBar(top)
+        self.progress.setRange(0, max(len(self.flow.items), 1))
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(220)
+        self.progress_label = plain_label("", top, role="small", wrap=False)
+        top_row.addWidget(self.close_button)
+        top_row.addSpacing(12)
+        top_row.addWidget(icon)
+        top_row.addWidget(title)
+        top_row.addStretch(1)
+        top_row.addWidget(self.progress_label)
+        top_row.addWidget(self.progress)
+
+        bottom, bottom_row = bar(self, "BottomBar")
+        self.answer_buttons: dict[AnswerState, QPushButton] = {}
+        for answer, text in ((AnswerState.DONE, self.tr("\u2713 &Done")),
+                             (AnswerState.SKIPPED, self.tr("&Skip for now")),
+                             (AnswerState.NOT_APPLICABLE, self.tr("Not &applicable to me"))):
+            keys = QKeySequence(ANSWER_SHORTCUTS[answer]).toString(QKeySequence.SequenceFormat.NativeText)
+            answer_button = button(f"{text}   {keys}", bottom, kind="answer",
+                                   accessible_name=f"{text.replace('&', '').lstrip(chr(0x2713)).strip()} ({keys})")
+            answer_button.setCheckable(True)
+            answer_button.setToolTip(self.tr("Saved straight away; shortcut %1").replace("%1", keys))
+            answer_button.clicked.connect(lambda _=False, a=answer: self.give_answer(a))
+            shortcut = QShortcut(QKeySequence(ANSWER_SHORTCUTS[answer]), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda a=answer: self.give_answer(a))
+            self.answer_buttons[answer] = answer_button
+            bottom_row.addWidget(answer_button)
+        bottom_row.addStretch(1)
+        self.back_button = button(self.tr("&Back"), bottom, accessible_name=self.tr("Previous setting"))
+        self.next_button = button(self.tr("&Next"), bottom, kind="primary",
+                                  accessible_name=self.tr("Next setting"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        bottom_row.addWidget(self.back_button)
+        bottom_row.addWidget(self.next_button)
+        self.bottom_bar = bottom
+
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(bottom)
+        self.show_index(self.flow.first_unanswered())
+
+    # Navigation
+    @property
+    def item_page(self) -> ItemPage | None:
+        return self.page if isinstance(self.page, ItemPage) else None
+
+    @property
+    def current_item(self) -> Item | None:
+        return self.flow.items[self.index] if 0 <= self.index < len(self.flow.items) else None
+
+    def show_index(self, index: int) -> None:
+        if not self.save_note():
+            return
+        index = max(0, min(index, len(self.flow.items)))
+        self.index = index
+        if self.page is not None:
+            self.body.removeWidget(self.page)
+            self.page.deleteLater()
+        item = self.current_item
+        if item is None:
+            summary = SummaryPage(self.flow, self)
+            summary.finish_requested.connect(self.finish)
+            summary.item_requested.connect(self.show_index)
+            self.page = summary
+        else:
+            today = self.state.now().astimezone(self.state.tz).date()
+            page = ItemPage(self.checklist, self.flow.section_of(item), item, index + 1, len(self.flow.items),
+                            self.surface, self.flow.persona, today, DEFAULT_MAX_CONTENT_AGE_DAYS,
+                            self.flow.previous_answer(item), self)
+            page.surface_changed.connect(self.change_surface)
+            page.report_requested.connect(self.report_problem)
+            page.unlock_requested.connect(self.unlock_notes)
+            self.page = page
+            self._load_note(page)
+        self.body.addWidget(self.page)
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        item = self.current_item
+        answered = len(self.flow.answers)
+        total = len(self.flow.items)
+        self.progress.setValue(answered)
+        progress_text = self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
+        self.progress_label.setText(progress_text)
+        self.progress.setAccessibleName(progress_text)
+        chosen = self.flow.answers.get(item.id) if item else None
+        for answer, answer_button in self.answer_buttons.items():
+            answer_button.setVisible(item is not None)
+            answer_button.setChecked(answer is chosen)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setVisible(item is not None)
+        self.next_button.setText(self.tr("&Next") if self.index < total - 1 else self.tr("&Summary"))
+
+    def go_next(self) -> None:
+        if self.index < len(self.flow.items):
+            self.show_index(self.index + 1)
+
+    def go_back(self) -> None:
+        if self.index > 0:
+            self.show_index(self.index - 1)
+
+    def give_answer(self, answer: AnswerState) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        try:
+            self.flow.answer(item, answer)
+        except PrivacyCheckupError as exc:
+            self._update_controls()
+            messages.show_error(self, exc)
+            return
+        except OSError as exc:
+            self._update_controls()
+            messages.show_error(self, exc)
+            return
+        self.show_index(self.index + 1)
+
+    def finish(self) -> None:
+        if self.flow.is_open:
+            try:
+                self.flow.finish()
+            except (PrivacyCheckupError, OSError) as exc:
+                messages.show_error(self, exc)
+                return
+        self.closed.emit()
+
+    def close_checkup(self) -> None:
+        if self.save_note():
+            self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_checkup()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_item is not None:
+            self.go_next()
+            return
+        super().keyPressEvent(event)
+
+    def change_surface(self, surface: Surface) -> None:
+        self.surface = surface
+        try:
+            self.state.store.set_surface(self.checklist.id, surface)
+        except (PrivacyCheckupError, OSError) as exc:
+            messages.show_error(self, exc)
+
+    # Notes
+    def _load_note(self, page: ItemPage) -> None:
+        vault = self.state.vault
+        status = vault.status()
+        if status.state is VaultState.LOCKED:
+            page.show_notes_locked(messages.locked_notes_hint(status.reason, status.fix))
+            return
+        try:
+            text = vault.read_note(self.checklist.id, page.item.id) if status.state is VaultState.UNLOCKED else None
+        except NotesLockedError as exc:
+            page.show_notes_locked(messages.locked_notes_hint(exc.reason, exc.fix))
+            return
+        except NoteCorruptError as exc:
+            page.show_note("")
+            page.note_status.setText(messages.describe(exc).what_happened)
+            return
+        page.show_note(text or "")
+
+    def save_note(self) -> bool:
+        """Save the open page's note if it changed; False when the person should stay on the page."""
+        page = self.item_page
+        if page is None or not page.note_changed():
+            return True
+        try:
+            recovery_key = self.state.vault.write_note(self.checklist.id, page.item.id, page.note_text(),
+                                                       self.state.now())
+        except NotesLockedError as exc:
+            page.show_notes_locked(messages.locked_notes_hint(exc.reason, exc.fix))
+            messages.show_error(self, exc)
+            return True  # the note box is now locked; the text could not be kept, the answers still work
+        except (PrivacyCheckupError, OSError) as exc:
+            messages.show_error(self, exc)
+            return False
+        page.mark_note_saved()
+        if recovery_key:
+            modal.run(RecoveryKeyDialog(recovery_key, self))
+        return True
+
+    def unlock_notes(self) -> None:
+        if modal.run(UnlockNotesDialog(self.state.vault, self)) and self.item_page is not None:
+            self._load_note(self.item_page)
+
+    # "This step is wrong"
+    def report_problem(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        report = build_report(self.checklist, item, self.surface)
+        contact = self.state.report_destination.help_contact
+        if contact and links.open_link(report.mailto(contact)):
+            return
+        QGuiApplication.clipboard().setText(f"{report.subject}\n\n{report.body}")
+        box = messages.message_box(self, messages.UserMessage(
+            self.tr("Problem report copied"),
+            self.tr("A description of this step (checklist, item, version and your device, never your notes) "
+                    "is now on the clipboard."),
+            self.tr("Paste it into an e-mail to your IT contact or to the checklist's maintainers, and add what "
+                    "you see instead.")), QMessageBox.Icon.Information)
+        modal.run(box)
