@@ -7,7 +7,7 @@ the catalog remembers which layer each checklist came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from privacy_checkup.core.errors import ChecklistError, Diagnostic
@@ -15,7 +15,7 @@ from privacy_checkup.core.loader import checklist_files, load_files
 from privacy_checkup.core.model import Checklist
 
 
-class Layer(str, Enum):
+class Layer(StrEnum):
     BUNDLED = "bundled"
     OFFICE = "office"
     USER = "user"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Surface(str, Enum):
+class Surface(StrEnum):
     """Where a person changes a setting."""
 
     IOS = "ios"
@@ -19,13 +19,13 @@ class Surface(str, Enum):
         return {"ios": "iPhone / iPad app", "android": "Android app", "web": "Web / desktop"}[self.value]
 
 
-class Persona(str, Enum):
+class Persona(StrEnum):
     EVERYONE = "everyone"
     HIGH_PROFILE = "high_profile"
     OFFICE_STAFF = "office_staff"
 
 
-class Risk(str, Enum):
+class Risk(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"

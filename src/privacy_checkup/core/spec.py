@@ -7,6 +7,7 @@ Schema (`to_json_schema`), so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -17,6 +18,7 @@ JsonPath = tuple[str | int, ...]
 Problem = tuple[JsonPath, str, bool]  # (where, message, points at the key rather than the value)
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s/?#]+\.[^\s/?#]+([/?#][^\s]*)?$"
@@ -48,14 +50,13 @@ class Str(Node):
         if type(value) is not str:
             problems.append((path, f"expected a string, found {json_type(value)}", False))
             return
-        if len(value) < self.min_len:
+        length = len(value)
+        if length < self.min_len:
             problems.append((path, "must not be empty" if self.min_len == 1 else
                              f"must be at least {self.min_len} characters", False))
-        elif len(value) > self.max_len:
-            problems.append((path, f"is {len(value)} characters long; the limit is {self.max_len}", False))
-        elif _SURROGATES.search(value):
-            problems.append((path, "contains an invalid \\u escape (an unpaired surrogate)", False))
-        elif self.pattern is not None and not re.match(self.pattern, value):
+        elif length > self.max_len:
+            problems.append((path, f"is {length} characters long; the limit is {self.max_len}", False))
+        elif self.pattern is not None and not _compiled(self.pattern).fullmatch(value):
             problems.append((path, self.pattern_message or f"must match {self.pattern}", False))
         elif self.is_date:
             try:
@@ -79,7 +80,8 @@ class Int(Node):
     description: str = ""
 
     def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
-        if type(value) is not int:
+        # JSON Schema counts 1.0 as an integer, so the loader does too (and stores int(value)).
+        if type(value) is not int and not (type(value) is float and value.is_integer()):
             problems.append((path, f"expected a whole number, found {json_type(value)}", False))
         elif not self.minimum <= value <= self.maximum:
             problems.append((path, f"must be between {self.minimum} and {self.maximum}, found {value}", False))
@@ -95,7 +97,7 @@ class Const(Node):
     description: str = ""
 
     def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
-        if type(value) is not type(self.value) or value != self.value:
+        if type(value) not in (int, float) or value != self.value:
             problems.append((path, f"must be {self.value!r}; this app reads version {self.value} files", False))
 
     def schema(self) -> dict[str, Any]:
@@ -166,6 +168,10 @@ class Obj(Node):
     extra_check: Callable[[dict[str, Any], JsonPath, list[Problem]], None] | None = field(
         default=None, compare=False)
 
+    @functools.cached_property
+    def required_names(self) -> frozenset[str]:
+        return frozenset(key for key, spec in self.fields.items() if spec.required)
+
     def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
         if type(value) is not dict:
             problems.append((path, f"expected an object, found {json_type(value)}", False))
@@ -178,9 +184,10 @@ class Obj(Node):
                 problems.append(((*path, key), f"unknown field {key!r}; known fields: {known}", True))
             else:
                 spec.node.check(element, (*path, key), problems)
-        for key, spec in fields.items():
-            if spec.required and key not in value:
-                problems.append((path, f"missing required field {key!r}", False))
+        if not self.required_names <= value.keys():
+            for key in self.fields:
+                if key in self.required_names and key not in value:
+                    problems.append((path, f"missing required field {key!r}", False))
         if len(value) < self.min_properties:
             problems.append((path, f"needs at least {self.min_properties} of: {', '.join(fields)}", False))
         if self.extra_check is not None:
@@ -198,6 +205,32 @@ class Obj(Node):
         if self.min_properties:
             out["minProperties"] = self.min_properties
         return _described(out, self.description)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def check_surrogates(text: str, value: Any, problems: list[Problem]) -> None:
+    """Strings must be valid Unicode; only a \\uD800-style escape in the raw text can break that."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
+
+    def walk(node: Any, path: JsonPath) -> None:
+        if isinstance(node, str):
+            if _SURROGATES.search(node):
+                problems.append((path, "contains an invalid \\u escape (an unpaired surrogate)", False))
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                if _SURROGATES.search(key):
+                    problems.append(((*path, key), "the field name contains an unpaired surrogate", True))
+                walk(child, (*path, key))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, (*path, index))
+
+    walk(value, ())
 
 
 def _described(out: dict[str, Any], description: str) -> dict[str, Any]:

@@ -1,0 +1,144 @@
+"""The checklist loader: every rejection names the file, line, column and JSON path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from privacy_checkup.core import checklist_format as fmt
+from privacy_checkup.core.errors import ChecklistError
+from privacy_checkup.core.loader import load_checklist, load_files, parse_checklist
+from privacy_checkup.core.model import Persona, Risk, Surface
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "checklists"
+VALID = DATA / "valid" / "example.json"
+
+# file -> (line, column, words in the message, JSON path)
+REJECTIONS = {
+    "duplicate-key.json": (21, 11, "duplicate field 'revision' (first at line 20, column 11)",
+                           "$.sections[0].items[0].revision"),
+    "nan.json": (7, 14, "NaN is not allowed", "$.version"),
+    "infinity.json": (9, 27, "Infinity is not allowed", "$.review_interval_days"),
+    "duplicate-item-id.json": (35, 17, "item id 'private-account' is already used by sections[0].items[0]",
+                               "$.sections[0].items[1].id"),
+    "unknown-field.json": (29, 11, "unknown field 'colour'", "$.sections[0].items[0].colour"),
+    "wrong-type.json": (20, 23, "expected a whole number, found a string", "$.sections[0].items[0].revision"),
+    "bad-date.json": (44, 28, "'2026-02-30' is not a real calendar date", "$.sections[0].items[1].last_verified"),
+    "bad-date-format.json": (8, 20, "must be a date written YYYY-MM-DD", "$.last_verified"),
+    "http-link.json": (43, 66, "must be an https:// link", "$.sections[0].items[1].sources[0].url"),
+    "javascript-link.json": (31, 74, "must be an https:// link", "$.sections[0].items[0].sources[0].url"),
+    "missing-why.json": (34, 9, "missing required field 'why'", "$.sections[0].items[1]"),
+    "truncated.json": (15, 1, "the file looks truncated", "$.sections[0]"),
+    "trailing-comma.json": (26, 76, "trailing comma before ']'", "$.sections[0].items[0].steps.web"),
+    "empty-steps.json": (40, 20, "needs at least 1 of: ios, android, web", "$.sections[0].items[1].steps"),
+    "bad-slug.json": (35, 17, "must be a slug", "$.sections[0].items[1].id"),
+    "unknown-persona.json": (42, 40, "found 'journalist'", "$.sections[0].items[1].personas[1]"),
+    "schema-version-2.json": (3, 21, "this app reads version 1 files", "$.schema_version"),
+    "invalid-utf8.json": (16, 25, "invalid UTF-8 (byte 0xff)", "$"),
+    "empty.json": (1, 1, "the file is empty", "$"),
+    "not-an-object.json": (1, 1, "expected an object, found a list", "$"),
+    "deep.json": (1, 29, "nested deeper than 16 levels", "$.sections[0]"),
+}
+
+
+def test_every_invalid_fixture_has_an_expected_rejection() -> None:
+    on_disk = {p.name for p in (DATA / "invalid").glob("*.json")}
+    assert on_disk == set(REJECTIONS)
+
+
+@pytest.mark.parametrize("name", sorted(REJECTIONS))
+def test_rejection_names_file_line_column_and_json_path(name: str) -> None:
+    line, column, words, json_path = REJECTIONS[name]
+    path = DATA / "invalid" / name
+    with pytest.raises(ChecklistError) as caught:
+        load_checklist(path)
+    first = caught.value.diagnostics[0]
+    assert (first.path, first.line, first.column) == (str(path), line, column)
+    assert words in first.message
+    assert first.json_path.startswith(json_path)
+    assert str(first) == f"{path}:{line}:{column}: {first.message} (at {first.json_path})"
+
+
+def test_valid_file_loads_into_the_frozen_model() -> None:
+    checklist = load_checklist(VALID)
+    assert (checklist.id, checklist.version, checklist.review_interval_days) == ("example", 3, 90)
+    assert checklist.last_verified == dt.date(2026, 11, 1)
+    first, second = checklist.items
+    assert first.id == "private-account"
+    assert first.revision == 2
+    assert first.risk is Risk.HIGH
+    assert first.steps[Surface.IOS][-1] == "Turn on Private account"
+    assert first.persona_notes[Persona.HIGH_PROFILE].startswith("Keep a separate")
+    assert second.maintainer_note
+    assert second.personas == {Persona.HIGH_PROFILE, Persona.OFFICE_STAFF}
+    with pytest.raises(AttributeError):
+        checklist.title = "changed"  # type: ignore[misc]
+
+
+def test_every_problem_in_a_file_is_reported_in_file_order(tmp_path: Path) -> None:
+    text = VALID.read_text().replace('"risk": "high"', '"risk": 3').replace('"version": 3', '"version": 0')
+    bad = tmp_path / "two.json"
+    bad.write_text(text)
+    with pytest.raises(ChecklistError) as caught:
+        load_checklist(bad)
+    found = [(d.line, d.json_path) for d in caught.value.diagnostics]
+    assert found == [(7, "$.version"), (28, "$.sections[0].items[0].risk")]
+
+
+def test_file_over_the_size_limit_is_rejected_without_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (fmt.MAX_FILE_BYTES + 1))
+    with pytest.raises(ChecklistError, match="larger than the 1024 KiB limit"):
+        load_checklist(big)
+
+
+def test_overlong_string_is_rejected_with_its_length(tmp_path: Path) -> None:
+    data = json.loads(VALID.read_text())
+    data["sections"][0]["items"][0]["why"] = "x" * (fmt.MAX_TEXT + 1)
+    with pytest.raises(ChecklistError, match=f"is {fmt.MAX_TEXT + 1} characters long; the limit is {fmt.MAX_TEXT}"):
+        parse_checklist(json.dumps(data).encode(), "long.json")
+
+
+def test_too_many_items_is_rejected(tmp_path: Path) -> None:
+    data = json.loads(VALID.read_text())
+    template = data["sections"][0]["items"][0]
+    data["sections"] = [
+        {"id": f"s{s}", "title": "S", "items": [dict(template, id=f"i{s}-{i}") for i in range(100)]}
+        for s in range(6)
+    ]
+    with pytest.raises(ChecklistError, match=f"has 600 items; the limit is {fmt.MAX_ITEMS}"):
+        parse_checklist(json.dumps(data).encode(), "many.json")
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    checklist = parse_checklist(b"\xef\xbb\xbf" + VALID.read_bytes(), "bom.json")
+    assert checklist.id == "example"
+
+
+def test_unpaired_surrogate_escape_is_rejected() -> None:
+    text = VALID.read_text().replace("Who can see you", "Who can \\ud800 see you")
+    with pytest.raises(ChecklistError, match="unpaired surrogate"):
+        parse_checklist(text.encode(), "surrogate.json")
+
+
+def test_nesting_beyond_the_c_parser_limit_is_a_project_error() -> None:
+    deep = b'{"sections": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with pytest.raises(ChecklistError, match="nested deeper than 16 levels"):
+        parse_checklist(deep, "deep.json")
+
+
+def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_bytes(VALID.read_bytes())
+    files = [DATA / "invalid" / "nan.json", good, DATA / "invalid" / "truncated.json"]
+    result = load_files(files)
+    assert [c.id for _, c in result.checklists] == ["example"]
+    assert [e.path.name for e in result.errors] == ["nan.json", "truncated.json"]
+
+
+def test_unreadable_path_is_reported_as_a_diagnostic(tmp_path: Path) -> None:
+    with pytest.raises(ChecklistError, match="cannot read the file"):
+        load_checklist(tmp_path / "missing.json")

@@ -1,0 +1,149 @@
+"""The published JSON Schema and the loader accept and reject the same files."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from privacy_checkup.core import checklist_format as fmt
+from privacy_checkup.core.errors import ChecklistError
+from privacy_checkup.core.loader import parse_checklist
+from privacy_checkup.core.model import Checklist, Item, Section, Source
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA_FILE = REPO / "checklists" / fmt.SCHEMA_FILE_NAME
+VALID = REPO / "tests" / "data" / "checklists" / "valid" / "example.json"
+VALIDATOR = jsonschema.Draft202012Validator(
+    json.loads(SCHEMA_FILE.read_text()), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_published_schema_is_the_one_the_loader_uses() -> None:
+    rendered = json.dumps(fmt.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    assert SCHEMA_FILE.read_text() == rendered, "regenerate checklists/checklist.schema.json (see docs/checklists.md)"
+
+
+def test_published_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_FILE.read_text()))
+
+
+@pytest.mark.parametrize(("spec", "model", "not_in_model"), [
+    (fmt.CHECKLIST, Checklist, {"$schema"}),
+    (fmt.SECTION, Section, set()),
+    (fmt.ITEM, Item, set()),
+    (fmt.SOURCE, Source, set()),
+])
+def test_every_format_field_reaches_the_model(spec: Any, model: type, not_in_model: set[str]) -> None:
+    model_fields = {f.name for f in dataclasses.fields(model)}
+    assert set(spec.fields) - not_in_model == model_fields
+
+
+def _duplicate_ids(doc: Any) -> bool:
+    try:
+        sections = doc["sections"]
+        section_ids = [s["id"] for s in sections]
+        item_ids = [i["id"] for s in sections for i in s["items"]]
+    except (KeyError, TypeError):
+        return False
+    return len(set(section_ids)) != len(section_ids) or len(set(item_ids)) != len(item_ids)
+
+
+def _verdicts(doc: Any) -> tuple[bool, bool]:
+    schema_ok = VALIDATOR.is_valid(doc) and not _duplicate_ids(doc)  # unique ids are the loader's own rule
+    try:
+        parse_checklist(json.dumps(doc).encode(), "generated.json")
+        loader_ok = True
+    except ChecklistError:
+        loader_ok = False
+    return schema_ok, loader_ok
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 2_000_000_000)
+    | st.text(max_size=12).filter(lambda s: not s.endswith("\n"))
+    | st.sampled_from(["2026-11-01", "2026-02-30", "https://example.org/x", "http://example.org", "high",
+                       "everyone", "ios", "a-slug", "", 1.5]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "title", "why", "url", "ios", "items", "revision", "x"]), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix]
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            out += _paths(value, (*prefix, key))
+    elif isinstance(doc, list):
+        for index, value in enumerate(doc):
+            out += _paths(value, (*prefix, index))
+    return out
+
+
+# Values that look like another type: the mistakes people really make in JSON.
+TYPE_CONFUSION = st.sampled_from([True, False, None, 0, 1, -1, 1.0, 7.5, "1", "", [], {}, ["x"], {"id": "x"}])
+BASE = json.loads(VALID.read_text())
+BASE_PATHS = _paths(BASE)[1:]
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> Any:
+    doc = copy.deepcopy(BASE)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(BASE_PATHS))
+        parent = doc
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            action = draw(st.sampled_from(["replace", "delete", "add-field"]))
+            if action == "replace":
+                parent[path[-1]] = draw(TYPE_CONFUSION | json_values)
+            elif action == "delete":
+                del parent[path[-1]]
+            elif isinstance(parent, dict):
+                parent[draw(st.sampled_from(["extra", "id", "why", "risk"]))] = draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier mutation removed this path
+    return doc
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_documents())
+def test_schema_and_loader_agree_on_mutated_documents(doc: Any) -> None:
+    schema_ok, loader_ok = _verdicts(doc)
+    assert schema_ok == loader_ok, json.dumps(doc)[:2000]
+
+
+def test_the_valid_fixture_satisfies_both() -> None:
+    assert _verdicts(BASE) == (True, True)
+
+
+def _replaced(path: tuple[Any, ...], value: Any) -> Any:
+    doc = copy.deepcopy(BASE)
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    return doc
+
+
+CONFUSION_VALUES = [True, False, None, 0, 1, -1, 1.0, 7.5, "1", "", [], {}, ["x"], {"id": "x"},
+                    "2026-13-01", "http://example.org", "x" * 5000]
+
+
+@pytest.mark.parametrize("path", BASE_PATHS, ids=lambda p: ".".join(map(str, p)))
+def test_schema_and_loader_agree_on_every_wrong_value_at_every_field(path: tuple[Any, ...]) -> None:
+    disagreements = []
+    for value in CONFUSION_VALUES:
+        doc = _replaced(path, value)
+        schema_ok, loader_ok = _verdicts(doc)
+        if schema_ok != loader_ok:
+            disagreements.append((value if not isinstance(value, str) else value[:20], schema_ok, loader_ok))
+    assert not disagreements
