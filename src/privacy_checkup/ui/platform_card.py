@@ -16,8 +16,8 @@ from privacy_checkup.ui.safe_text import plain_label
 def status_text(widget: QWidget, status: ChecklistStatus) -> str:
     days = status.days_until_due
     if status.state is DueState.OVERDUE and days is not None:
-        return widget.tr("Overdue since %1").replace("%1", relative_days(days)) if days < -1 else widget.tr(
-            "Overdue")
+        return (widget.tr("Overdue by %1 days").replace("%1", str(-days)) if days < -1
+                else widget.tr("Overdue by 1 day") if days == -1 else widget.tr("Due today"))
     return {
         DueState.NEVER_REVIEWED: widget.tr("Never reviewed"),
         DueState.IN_PROGRESS: widget.tr("In progress"),

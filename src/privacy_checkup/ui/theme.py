@@ -64,7 +64,10 @@ def system_prefers_dark() -> bool:
 
 def stylesheet(theme: Theme) -> str:
     """The .qss with `@name` placeholders replaced by the theme's colours."""
-    text = (paths.resources_dir() / "styles" / STYLESHEET_NAME).read_text(encoding="utf-8")
+    try:
+        text = (paths.resources_dir() / "styles" / STYLESHEET_NAME).read_text(encoding="utf-8")
+    except OSError:
+        return ""  # a broken install still works with the palette alone
     for name, value in sorted(asdict(theme).items(), key=lambda kv: -len(kv[0])):
         if isinstance(value, str):
             text = text.replace(f"@{name}", value)
