@@ -101,6 +101,7 @@ class DashboardView(QWidget):
     def _place_cards(self) -> None:
         for index, platform_card in enumerate(self.cards):
             self.grid.addWidget(platform_card, index // self._columns, index % self._columns)
+            platform_card.show()
         for column in range(2):
             self.grid.setColumnStretch(column, 1 if column < self._columns else 0)
 

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.checkup = CheckupView(self.state, checklist, only_items, self)
         self.checkup.closed.connect(self.show_dashboard)
         self._replace(self.checkup)
-        self.checkup.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.checkup.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_changes(self, checklist_id: str) -> None:
         checklist = self.state.catalog.get(checklist_id)

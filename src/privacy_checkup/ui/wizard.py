@@ -74,8 +74,7 @@ class CheckupView(QWidget):
             answer_button.setCheckable(True)
             answer_button.setToolTip(self.tr("Saved straight away; shortcut %1").replace("%1", keys))
             answer_button.clicked.connect(lambda _=False, a=answer: self.give_answer(a))
-            shortcut = QShortcut(QKeySequence(ANSWER_SHORTCUTS[answer]), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QShortcut(QKeySequence(ANSWER_SHORTCUTS[answer]), self)  # window-wide while shown
             shortcut.activated.connect(lambda a=answer: self.give_answer(a))
             self.answer_buttons[answer] = answer_button
             bottom_row.addWidget(answer_button)
@@ -133,7 +132,12 @@ class CheckupView(QWidget):
             self.page = page
             self._load_note(page)
         self.body.addWidget(self.page)
+        self.page.show()
         self._update_controls()
+        # Keyboard users land on the main action: Enter moves on, Ctrl+1/2/3 answer, Tab reaches the content.
+        target = self.next_button if item is not None else getattr(self.page, "finish_button", None)
+        if target is not None and self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_controls(self) -> None:
         item = self.current_item
