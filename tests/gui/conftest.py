@@ -52,7 +52,7 @@ def catalog_from(folder: Path) -> Catalog:
     return build_catalog([LayerSource(Layer.BUNDLED, folder)])
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="session")
 def styled_app(qapp: QApplication) -> QApplication:
     theme.apply(qapp, theme.LIGHT)
     return qapp

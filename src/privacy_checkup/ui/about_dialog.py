@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.storage import paths
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.layout_parts import button
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
 class AboutDialog(QDialog):
@@ -20,9 +20,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        logo = QLabel(self)
-        logo.setPixmap(icons.app_icon().pixmap(48, 48))
-        logo.setAccessibleName(self.tr("Privacy Checkup logo"))
+        logo = icon_label(icons.app_icon().pixmap(48, 48), self.tr("Privacy Checkup logo"), self)
         layout.addWidget(logo)
         layout.addWidget(plain_label(f"{APP_NAME} {__version__}", self, role="title"))
         layout.addWidget(plain_label(self.tr(

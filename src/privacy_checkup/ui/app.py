@@ -12,8 +12,8 @@ from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.catalog import Catalog, build_catalog
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.storage import paths
-from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
+from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState

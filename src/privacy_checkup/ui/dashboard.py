@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from privacy_checkup.core.schedule import DueState
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.layout_parts import button, card, scroll_column
 from privacy_checkup.ui.platform_card import PlatformCard
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 TWO_COLUMNS_FROM = 980  # logical pixels: below this (e.g. at 200% scaling) cards stack in one column
 
@@ -119,9 +119,7 @@ class DashboardView(QWidget):
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(12)
-        glyph = QLabel(banner)
-        glyph.setPixmap(icons.status_glyph("overdue", 24, self.devicePixelRatioF()))
-        glyph.setAccessibleName(self.tr("Overdue"))
+        glyph = icon_label(icons.status_glyph("overdue", 24, self.devicePixelRatioF()), self.tr("Overdue"), banner)
         text = (self.tr("%1 is overdue for a review.").replace("%1", titles[0]) if len(titles) == 1
                 else self.tr("%1 platforms are overdue for a review: %2.").replace("%1", str(len(titles))).replace(
                     "%2", ", ".join(titles)))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.layout_parts import bar, button, card, scroll_column
 from privacy_checkup.ui.profile_choices import DeviceChoice, PersonaChoice, PlatformChoice
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
 class FirstRunView(QWidget):
@@ -73,9 +73,7 @@ class FirstRunView(QWidget):
         page = QWidget(self)
         area, column = scroll_column(page, 720)
         column.addSpacing(24)
-        logo = QLabel(page)
-        logo.setPixmap(icons.app_icon().pixmap(64, 64))
-        logo.setAccessibleName(self.tr("Privacy Checkup logo"))
+        logo = icon_label(icons.app_icon().pixmap(64, 64), self.tr("Privacy Checkup logo"), page)
         column.addWidget(logo)
         column.addSpacing(6)
         column.addWidget(plain_label(self.tr("Welcome to Privacy Checkup"), page, role="eyebrow"))
@@ -100,10 +98,8 @@ class FirstRunView(QWidget):
         ):
             row = QHBoxLayout()
             row.setSpacing(14)
-            tick = QLabel(promises)
-            tick.setPixmap(icons.status_glyph("up_to_date", 20, self.devicePixelRatioF()))
-            tick.setAlignment(Qt.AlignmentFlag.AlignTop)
-            tick.setAccessibleName(self.tr("Promise"))
+            tick = icon_label(icons.status_glyph("up_to_date", 20, self.devicePixelRatioF()), self.tr("Promise"),
+                              promises)
             text_column = QVBoxLayout()
             text_column.setSpacing(2)
             text_column.addWidget(plain_label(title, promises, role="heading"))

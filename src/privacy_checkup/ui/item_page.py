@@ -198,9 +198,8 @@ class ItemPage(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         for number, step in enumerate(self.item.steps_for(self.surface), start=1):
-            badge = QLabel(str(number), self.steps_card)
-            badge.setTextFormat(Qt.TextFormat.PlainText)
-            badge.setProperty("role", "stepnumber")
+            badge = plain_label(str(number), self.steps_card, role="stepnumber", wrap=False,
+                                accessible_name=self.tr("Step %1").replace("%1", str(number)))
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label = plain_label(step, self.steps_card, role="step", selectable=True)
             grid.addWidget(badge, number, 0, Qt.AlignmentFlag.AlignTop)

@@ -35,7 +35,10 @@ def open_link(url: str) -> bool:
     """Open `url` in the browser or mail app if it is openable; return whether it was handed over."""
     if not is_openable(url):
         return False
-    return bool(QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)))
+    qurl = QUrl(url, QUrl.ParsingMode.TolerantMode)  # percent-encodes stray characters such as "<"
+    if not qurl.isValid() or qurl.scheme().lower() not in OPENABLE_SCHEMES:
+        return False
+    return bool(QDesktopServices.openUrl(qurl))
 
 
 def display_host(url: str) -> str:

@@ -51,9 +51,9 @@ def describe(exc: BaseException) -> UserMessage:
     if isinstance(exc, errors.DiskFullError) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
         return UserMessage(
             _tr("Your disk is full"),
-            _tr("Privacy Checkup could not save because there is no free space left on this computer. "
-                "Your last answer was not saved; everything before it is safe."),
-            _tr("Free some space (empty the bin or delete large downloads), then give the answer again."), str(exc))
+            _tr("The disk is full, so Privacy Checkup could not save your last change. "
+                "Everything saved before it is safe."),
+            _tr("Free some space (empty the bin or delete large downloads), then do it again."), str(exc))
     if isinstance(exc, errors.ReadOnlyStoreError):
         return UserMessage(
             _tr("Your progress cannot be saved"),

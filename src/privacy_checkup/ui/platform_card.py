@@ -10,7 +10,7 @@ from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.dates import format_date, relative_days
 from privacy_checkup.ui.layout_parts import button
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
 def status_text(widget: QWidget, status: ChecklistStatus) -> str:
@@ -44,17 +44,14 @@ class PlatformCard(QFrame):
             "%2", status_text(self, status)))
         ratio = self.devicePixelRatioF()
 
-        icon = QLabel(self)
-        icon.setPixmap(icons.monogram(checklist.id, checklist.title, 48, ratio))
-        icon.setAccessibleName(self.tr("%1 icon").replace("%1", checklist.title))
+        icon = icon_label(icons.monogram(checklist.id, checklist.title, 48, ratio),
+                          self.tr("%1 icon").replace("%1", checklist.title), self)
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.title_label = plain_label(checklist.title, self, role="cardtitle", wrap=False)
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(6)
-        glyph = QLabel(self)
-        glyph.setPixmap(icons.status_glyph(status.state.value, 18, ratio))
-        glyph.setAccessibleName(status_text(self, status))
+        glyph = icon_label(icons.status_glyph(status.state.value, 18, ratio), status_text(self, status), self)
         self.badge = plain_label(status_text(self, status), self, wrap=False)
         self.badge.setProperty("badge", status.state.value)
         badge_row.addWidget(glyph)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from privacy_checkup.core.model import Checklist, Persona, Surface
 from privacy_checkup.ui import icons
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
 def persona_texts(widget: QWidget) -> dict[Persona, tuple[str, str]]:
@@ -102,9 +101,8 @@ class PlatformChoice(QWidget):
             box.setAccessibleName(checklist.title)
             box.setChecked(checklist.id in chosen)
             box.toggled.connect(self.changed)
-            icon = QLabel(frame)
-            icon.setPixmap(icons.monogram(checklist.id, checklist.title, 32, ratio))
-            icon.setAccessibleName(self.tr("%1 icon").replace("%1", checklist.title))
+            icon = icon_label(icons.monogram(checklist.id, checklist.title, 32, ratio),
+                              self.tr("%1 icon").replace("%1", checklist.title), frame)
             name = plain_label(checklist.title, frame, role="cardtitle", wrap=False)
             name.setBuddy(box)
             row.addWidget(box)
@@ -143,8 +141,8 @@ class DeviceChoice(QWidget):
         self.combos = {}
         ratio = self.devicePixelRatioF()
         for row, checklist in enumerate(checklists):
-            icon = QLabel(self)
-            icon.setPixmap(icons.monogram(checklist.id, checklist.title, 28, ratio))
+            icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, ratio),
+                              self.tr("%1 icon").replace("%1", checklist.title), self)
             name = plain_label(checklist.title, self, role="cardtitle", wrap=False)
             combo = QComboBox(self)
             offered = [s for s in Surface if any(s in item.steps for item in checklist.items)] or list(Surface)

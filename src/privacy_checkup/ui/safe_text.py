@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -36,3 +37,12 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
 def plain_labels(root: QWidget) -> list[QLabel]:
     """Every QLabel under `root` (used by tests and by the self-check that nothing is rich text)."""
     return root.findChildren(QLabel)
+
+
+def icon_label(pixmap: QPixmap, accessible_name: str, parent: QWidget | None = None) -> QLabel:
+    """A QLabel showing a pixmap drawn by the app (never one named by checklist text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setPixmap(pixmap)
+    label.setAccessibleName(accessible_name)
+    return label

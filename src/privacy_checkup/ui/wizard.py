@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
@@ -20,7 +20,7 @@ from privacy_checkup.ui.item_page import ItemPage
 from privacy_checkup.ui.layout_parts import bar, button
 from privacy_checkup.ui.problem_report import build_report
 from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
-from privacy_checkup.ui.safe_text import plain_label
+from privacy_checkup.ui.safe_text import icon_label, plain_label
 from privacy_checkup.ui.summary_page import SummaryPage
 from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
 
@@ -46,9 +46,8 @@ class CheckupView(QWidget):
                                    accessible_name=self.tr("Back to the dashboard (Esc)"))
         self.close_button.setToolTip(self.tr("Your answers are already saved (Esc)"))
         self.close_button.clicked.connect(self.close_checkup)
-        icon = QLabel(top)
-        icon.setPixmap(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()))
-        icon.setAccessibleName(self.tr("%1 icon").replace("%1", checklist.title))
+        icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()),
+                          self.tr("%1 icon").replace("%1", checklist.title), top)
         title = plain_label(self.tr("%1 checkup").replace("%1", checklist.title), top, role="cardtitle", wrap=False)
         self.progress = QProgressBar(top)
         self.progress.setRange(0, max(len(self.flow.items), 1))

@@ -1,0 +1,95 @@
+"""Notes: the recovery key shown once, locked notes that leave everything else working."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+
+from privacy_checkup.core.errors import KeyStoreProblem
+from privacy_checkup.storage.progress import AnswerState
+from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
+from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
+from tests.gui.helpers import checkup_of, click, onboard
+
+
+def _confirm_recovery_key(dialog: QDialog) -> int:
+    if isinstance(dialog, RecoveryKeyDialog):
+        assert not dialog.continue_button.isEnabled()  # nothing dismisses it before the person confirms
+        dialog.confirm_box.setChecked(True)
+        assert dialog.continue_button.isEnabled() and dialog.continue_button.isDefault()
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+    return int(QDialog.DialogCode.Rejected)
+
+
+def test_first_note_shows_the_recovery_key_once_and_notes_read_back(qtbot, make_window, make_state, dialogs, clock):
+    dialogs.respond = _confirm_recovery_key
+    state = make_state()
+    onboard(state)
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    checkup = checkup_of(window)
+    page = checkup.item_page
+    assert page is not None and page.note_edit.isEnabled()
+    page.note_edit.setPlainText("Work phone: done. Personal phone: next week.")
+    click(qtbot, checkup.answer_buttons[AnswerState.DONE])
+    shown = dialogs.of_type(RecoveryKeyDialog)
+    assert len(shown) == 1
+    key = shown[0].key_field.text()
+    assert len(key) >= 20 and shown[0].key_field.isReadOnly()
+
+    checkup.item_page.note_edit.setPlainText("Second note")
+    click(qtbot, checkup.next_button)
+    assert len(dialogs.of_type(RecoveryKeyDialog)) == 1  # never again
+    click(qtbot, checkup.back_button)
+    assert checkup.item_page.note_edit.toPlainText() == "Second note"
+    click(qtbot, checkup.back_button)
+    assert checkup.item_page.note_edit.toPlainText() == "Work phone: done. Personal phone: next week."
+
+
+def test_recovery_key_dialog_cannot_be_dismissed_before_confirming(qtbot):
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog.close()
+    assert dialog.isVisible()
+    assert not dialog.continue_button.isEnabled()
+    click(qtbot, dialog.copy_button)
+    assert QGuiApplication.clipboard().text() == "ABCD-EFGH-IJKL-MNOP"
+    dialog.confirm_box.setChecked(True)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_locked_keyring_keeps_answers_usable_and_notes_locked(qtbot, make_window, make_state, keys, dialogs, clock):
+    keys.problem = KeyStoreProblem.NO_BACKEND
+    state = make_state()
+    onboard(state)
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    checkup = checkup_of(window)
+    page = checkup.item_page
+    assert page is not None
+    assert not page.note_edit.isEnabled()
+    assert "locked" in page.note_status.text().lower()
+    assert page.unlock_button.isVisible()
+    first = page.item.id
+    click(qtbot, checkup.answer_buttons[AnswerState.DONE])
+    assert state.store.latest_answers("tiktok")[first].state is AnswerState.DONE
+    assert dialogs.shown == []  # answering never asks about notes
+    click(qtbot, checkup.item_page.unlock_button)
+    assert len(dialogs.of_type(UnlockNotesDialog)) == 1
+
+
+def test_wrong_recovery_key_says_so_and_changes_nothing(qtbot, make_state, keys, clock):
+    state = make_state()
+    assert state.vault.write_note("tiktok", "private-account", "kept", clock()) is not None
+    keys.secrets.clear()  # the keyring lost the key
+    dialog = UnlockNotesDialog(state.vault)
+    qtbot.addWidget(dialog)
+    dialog.key_field.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    dialog.try_unlock()
+    assert dialog.error_label.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
