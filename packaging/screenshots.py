@@ -28,12 +28,12 @@ def _outer(out: Path) -> int:
 
 
 def _inner(out: Path) -> int:
+    from privacy_checkup.storage.keystore import MemoryKeyStore
+    from privacy_checkup.storage.progress import AnswerState
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
     from privacy_checkup.core.model import Persona, Surface
-    from privacy_checkup.storage.keystore import MemoryKeyStore
-    from privacy_checkup.storage.progress import AnswerState
     from privacy_checkup.ui import app as app_module
     from privacy_checkup.ui import theme
     from privacy_checkup.ui.main_window import MainWindow

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from privacy_checkup.storage.keystore import MemoryKeyStore
+from privacy_checkup.storage.progress import ProgressStore
+from privacy_checkup.storage.vault import NotesVault
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.storage import paths
-from privacy_checkup.storage.keystore import MemoryKeyStore
-from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import modal, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import MainWindow
@@ -81,6 +83,19 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
 
 @pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every URL handed to the desktop (browser or mail app) during the test."""
+    opened: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", record)
+    return opened
+
+
+@pytest.fixture
 def make_state(catalog: Catalog, keys: MemoryKeyStore, clock: Clock) -> Iterator[Callable[..., AppState]]:
     """Opens the store at its real place under the test home; call again to "restart" on the same store."""
     opened: list[ProgressStore] = []
@@ -96,7 +111,7 @@ def make_state(catalog: Catalog, keys: MemoryKeyStore, clock: Clock) -> Iterator
 
 
 @pytest.fixture
-def make_window(qtbot, make_state, dialogs) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, make_state, dialogs) -> Callable[..., MainWindow]:
     def make(state: AppState | None = None) -> MainWindow:
         window = MainWindow(state or make_state())
         qtbot.addWidget(window)

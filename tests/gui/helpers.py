@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from privacy_checkup.core.model import Persona, Surface
 from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.item_page import ItemPage
 from privacy_checkup.ui.main_window import MainWindow
 from privacy_checkup.ui.wizard import CheckupView
 
@@ -21,12 +22,13 @@ def onboard(state: AppState, platforms: tuple[str, ...] = ("tiktok",), persona: 
     store.set_onboarded()
 
 
-def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(widget, key, modifier)
 
 
-def click(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
-    assert button.isVisible() and button.isEnabled(), button.text()
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isVisible(), button.text()
+    assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -35,6 +37,12 @@ def checkup_of(window: MainWindow) -> CheckupView:
     return window.checkup
 
 
-def card_for(window: MainWindow, checklist_id: str):  # type: ignore[no-untyped-def]
+def page_of(window: MainWindow) -> ItemPage:
+    page = checkup_of(window).item_page
+    assert page is not None
+    return page
+
+
+def card_for(window: MainWindow, checklist_id: str):
     assert window.dashboard is not None
     return next(c for c in window.dashboard.cards if c.checklist.id == checklist_id)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from privacy_checkup.core.schedule import DueState
+from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from privacy_checkup.core.model import Persona, Surface
-from privacy_checkup.core.schedule import DueState
-from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.item_page import ItemPage
 from privacy_checkup.ui.summary_page import SummaryPage
-from tests.gui.helpers import card_for, checkup_of, click, onboard, press
+from tests.gui.helpers import card_for, checkup_of, click, onboard, page_of, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -19,7 +19,8 @@ def test_first_run_to_wizard_to_summary_saves_everything_in_the_store(qtbot, mak
     state = make_state()
     window = make_window(state)
     first_run = window.first_run
-    assert first_run is not None and window.dashboard is None
+    assert first_run is not None
+    assert window.dashboard is None
     click(qtbot, first_run.next_button)  # welcome -> persona
     click(qtbot, first_run.persona_choice.buttons[Persona.HIGH_PROFILE])
     click(qtbot, first_run.next_button)  # -> platforms
@@ -31,8 +32,10 @@ def test_first_run_to_wizard_to_summary_saves_everything_in_the_store(qtbot, mak
     click(qtbot, first_run.next_button)  # -> dashboard
 
     profile = state.store.profile()
-    assert profile.onboarded and profile.persona is Persona.HIGH_PROFILE
-    assert profile.platforms == ("tiktok",) and profile.surfaces == {"tiktok": Surface.ANDROID}
+    assert profile.onboarded
+    assert profile.persona is Persona.HIGH_PROFILE
+    assert profile.platforms == ("tiktok",)
+    assert profile.surfaces == {"tiktok": Surface.ANDROID}
     card = card_for(window, "tiktok")
     assert card.status.state is DueState.NEVER_REVIEWED
     click(qtbot, card.action_button)
@@ -40,8 +43,8 @@ def test_first_run_to_wizard_to_summary_saves_everything_in_the_store(qtbot, mak
     checkup = checkup_of(window)
     items = checkup.flow.items
     assert [i.id for i in items] == [i.id for i in state.catalog.get("tiktok").items_for(Persona.HIGH_PROFILE)]
-    page = checkup.item_page
-    assert page is not None and page.surface is Surface.ANDROID
+    page = page_of(window)
+    assert page.surface is Surface.ANDROID
     assert page.section_label.text() == checkup.flow.section_of(items[0]).title.upper()
     for index in range(len(items)):
         clock.advance(seconds=5)
@@ -58,7 +61,7 @@ def test_first_run_to_wizard_to_summary_saves_everything_in_the_store(qtbot, mak
     assert "22 Feb 2027" in summary.next_due_label.text()  # 24 Nov 2026 + 90 days
     click(qtbot, summary.finish_button)
 
-    assert window.checkup is None and window.dashboard is not None
+    assert window.stack.currentWidget() is window.dashboard
     assert state.store.last_completed_review("tiktok") is not None
     card = card_for(window, "tiktok")
     assert card.status.state is DueState.UP_TO_DATE
@@ -74,7 +77,7 @@ def test_resume_after_restart_opens_where_the_person_left_off(qtbot, make_window
     for _ in range(3):
         clock.advance(seconds=1)
         click(qtbot, checkup.answer_buttons[AnswerState.DONE])
-    checkup.item_page.note_edit.setPlainText("")  # nothing typed: nothing to save
+    page_of(window).note_edit.setPlainText("")  # nothing typed: nothing to save
     window.close()
     state.store.close()
 
@@ -121,7 +124,7 @@ def test_enter_moves_on_and_escape_goes_back_to_the_dashboard_without_losing_ans
     press(qtbot, QApplication.focusWidget() or checkup, Qt.Key.Key_Return)
     assert checkup.index == 2
     press(qtbot, checkup, Qt.Key.Key_Escape)
-    assert window.checkup is None and window.dashboard is not None
+    assert window.stack.currentWidget() is window.dashboard
     assert len(state.store.latest_answers("tiktok")) == 1
 
 

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from privacy_checkup.core.errors import KeyStoreProblem
-from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
 from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
-from tests.gui.helpers import checkup_of, click, onboard
+from tests.gui.helpers import checkup_of, click, onboard, page_of
 
 
 def _confirm_recovery_key(dialog: QDialog) -> int:
     if isinstance(dialog, RecoveryKeyDialog):
         assert not dialog.continue_button.isEnabled()  # nothing dismisses it before the person confirms
         dialog.confirm_box.setChecked(True)
-        assert dialog.continue_button.isEnabled() and dialog.continue_button.isDefault()
+        assert dialog.continue_button.isEnabled()
+        assert dialog.continue_button.isDefault()
         dialog.accept()
         return int(QDialog.DialogCode.Accepted)
     return int(QDialog.DialogCode.Rejected)
@@ -29,22 +30,23 @@ def test_first_note_shows_the_recovery_key_once_and_notes_read_back(qtbot, make_
     window = make_window(state)
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
-    page = checkup.item_page
-    assert page is not None and page.note_edit.isEnabled()
+    page = page_of(window)
+    assert page.note_edit.isEnabled()
     page.note_edit.setPlainText("Work phone: done. Personal phone: next week.")
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])
     shown = dialogs.of_type(RecoveryKeyDialog)
     assert len(shown) == 1
     key = shown[0].key_field.text()
-    assert len(key) >= 20 and shown[0].key_field.isReadOnly()
+    assert len(key) >= 20
+    assert shown[0].key_field.isReadOnly()
 
-    checkup.item_page.note_edit.setPlainText("Second note")
+    page_of(window).note_edit.setPlainText("Second note")
     click(qtbot, checkup.next_button)
     assert len(dialogs.of_type(RecoveryKeyDialog)) == 1  # never again
     click(qtbot, checkup.back_button)
-    assert checkup.item_page.note_edit.toPlainText() == "Second note"
+    assert page_of(window).note_edit.toPlainText() == "Second note"
     click(qtbot, checkup.back_button)
-    assert checkup.item_page.note_edit.toPlainText() == "Work phone: done. Personal phone: next week."
+    assert page_of(window).note_edit.toPlainText() == "Work phone: done. Personal phone: next week."
 
 
 def test_recovery_key_dialog_cannot_be_dismissed_before_confirming(qtbot):
@@ -70,8 +72,7 @@ def test_locked_keyring_keeps_answers_usable_and_notes_locked(qtbot, make_window
     window = make_window(state)
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
-    page = checkup.item_page
-    assert page is not None
+    page = page_of(window)
     assert not page.note_edit.isEnabled()
     assert "locked" in page.note_status.text().lower()
     assert page.unlock_button.isVisible()
@@ -79,7 +80,7 @@ def test_locked_keyring_keeps_answers_usable_and_notes_locked(qtbot, make_window
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])
     assert state.store.latest_answers("tiktok")[first].state is AnswerState.DONE
     assert dialogs.shown == []  # answering never asks about notes
-    click(qtbot, checkup.item_page.unlock_button)
+    click(qtbot, page_of(window).unlock_button)
     assert len(dialogs.of_type(UnlockNotesDialog)) == 1
 
 

@@ -7,6 +7,7 @@ import inspect
 import pkgutil
 
 import pytest
+from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QPushButton, QTextEdit
@@ -14,15 +15,14 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QPu
 import privacy_checkup.ui
 from privacy_checkup.core import errors
 from privacy_checkup.core.model import Persona
-from privacy_checkup.storage.progress import AnswerState
-from privacy_checkup.ui import links, messages
+from privacy_checkup.ui import messages
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.main_window import MainWindow
 from privacy_checkup.ui.profile_dialog import ProfileDialog
 from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
 from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
 from tests.gui.conftest import catalog_from
-from tests.gui.helpers import checkup_of, click, onboard
+from tests.gui.helpers import checkup_of, click, onboard, page_of
 
 DESTRUCTIVE_WORDS = ("delete", "discard", "remove", "erase", "reset", "overwrite", "replace", "clear", "forget")
 
@@ -32,9 +32,7 @@ def _all_labels(window: MainWindow) -> list[QLabel]:
 
 
 def test_hostile_html_in_a_checklist_is_shown_as_literal_text_and_fetches_nothing(
-        qtbot, make_window, make_state, data_dir, monkeypatch):
-    opened: list[str] = []
-    monkeypatch.setattr(links.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+        qtbot, make_window, make_state, data_dir, opened_urls):
     hostile = catalog_from(data_dir / "checklists" / "hostile")
     assert not hostile.errors
     state = make_state(hostile)
@@ -45,24 +43,24 @@ def test_hostile_html_in_a_checklist_is_shown_as_literal_text_and_fetches_nothin
     assert card.title_label.textFormat() is Qt.TextFormat.PlainText
 
     window.open_checkup("hostile")
-    page = checkup_of(window).item_page
-    assert page is not None
+    page = page_of(window)
     assert page.title_label.text().startswith("<b>Bold title</b> <img src=")
     assert '<a href="file:///etc/passwd">Read this</a>' in page.why_label.text()
     assert "<script>" in page.recommended_label.text()
     assert page.section_label.text().startswith("<H1>SECTION</H1>")  # eyebrow is upper-cased, still literal
-    assert page.persona_note_label is not None and "<img" in page.persona_note_label.text()
+    assert page.persona_note_label is not None
+    assert "<img" in page.persona_note_label.text()
     assert any("<img" in label.text() for label in page.step_labels)
     for label in _all_labels(window):
         assert label.textFormat() is Qt.TextFormat.PlainText, label.text()
         assert not label.openExternalLinks()
         assert label.pixmap().isNull() or "<" not in label.text()
     assert window.findChildren(QTextEdit) == []  # no rich-text widgets at all
-    assert opened == []  # nothing was fetched or opened
+    assert opened_urls == []  # nothing was fetched or opened
     source = page.source_buttons[0]
     assert "<img" in source.text()  # buttons never interpret markup
     click(qtbot, source)
-    assert opened == ["https://help.example.com/%3Cb%3Ex%3C/b%3E"]  # on click only, https only
+    assert opened_urls == ["https://help.example.com/%3Cb%3Ex%3C/b%3E"]  # on click only, https only
 
 
 def test_every_label_on_every_screen_is_plain_text(qtbot, make_window, make_state):
@@ -117,7 +115,9 @@ def _error_samples() -> list[BaseException]:
 @pytest.mark.parametrize("exc", _error_samples(), ids=lambda e: type(e).__name__)
 def test_every_error_becomes_words_in_a_safe_message_box(qtbot, exc):
     message = messages.describe(exc)
-    assert message.title and message.what_happened and message.what_to_do
+    assert message.title
+    assert message.what_happened
+    assert message.what_to_do
     assert "Traceback" not in message.text
     box = messages.message_box(None, message)
     qtbot.addWidget(box)
@@ -129,12 +129,14 @@ def test_every_error_becomes_words_in_a_safe_message_box(qtbot, exc):
 
 def test_disk_full_and_bad_checklist_say_what_happened_and_what_to_do():
     full = messages.describe(errors.DiskFullError("database or disk is full"))
-    assert "full" in full.what_happened.lower() and "free" in full.what_to_do.lower()
+    assert "full" in full.what_happened.lower()
+    assert "free" in full.what_to_do.lower()
     bad = messages.describe(errors.ChecklistError([errors.Diagnostic("/office/tiktok.json", 12, 5, "oops", "$.id")]))
     assert "/office/tiktok.json" in bad.what_happened
     assert "/office/tiktok.json:12:5: oops" in bad.details
     locked = messages.describe(errors.NotesLockedError("The keyring is locked.", "Unlock it, then try again."))
-    assert locked.what_happened == "The keyring is locked." and locked.what_to_do == "Unlock it, then try again."
+    assert locked.what_happened == "The keyring is locked."
+    assert locked.what_to_do == "Unlock it, then try again."
 
 
 def _ui_dialog_classes() -> set[type]:
@@ -174,13 +176,13 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
     window.show_checklist_problems()
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
-    checkup.item_page.note_edit.setPlainText("first note")
+    page_of(window).note_edit.setPlainText("first note")
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])  # -> recovery key dialog
-    click(qtbot, checkup.item_page.report_button)  # -> "problem report copied"
+    click(qtbot, page_of(window).report_button)  # -> "problem report copied"
     keys.secrets.clear()  # the keyring lost the key: a restarted app finds notes locked
     restarted = make_window(make_state(catalog_from(broken)))
     restarted.open_checkup("tiktok")
-    click(qtbot, checkup_of(restarted).item_page.unlock_button)  # -> unlock notes
+    click(qtbot, page_of(restarted).unlock_button)  # -> unlock notes
     messages.show_error(window, errors.DiskFullError("full"))
     for action in getattr(window, "backup_actions", []):
         action.trigger()
@@ -192,35 +194,40 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
 
 
 def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, make_state, dialogs, keys):
-    dialogs.respond = lambda d: (d.confirm_box.setChecked(True) if isinstance(d, RecoveryKeyDialog) else None) or 0
+    def respond(dialog: QDialog) -> int:
+        if isinstance(dialog, RecoveryKeyDialog):
+            dialog.confirm_box.setChecked(True)
+        return 0
+
+    dialogs.respond = respond
     state = make_state()
     onboard(state)
     window = make_window(state)
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
-    page = checkup.item_page
-    page.note_edit.setPlainText("SECRET NOTE TEXT")
+    page_of(window).note_edit.setPlainText("SECRET NOTE TEXT")
     click(qtbot, checkup.next_button)
     click(qtbot, checkup.back_button)
-    click(qtbot, checkup.item_page.report_button)
+    click(qtbot, page_of(window).report_button)
     report = QGuiApplication.clipboard().text()
     item = checkup.current_item
     assert item is not None
     assert f"({item.id}), revision {item.revision}" in report
-    assert "(tiktok), version" in report and item.last_verified.isoformat() in report
-    assert "Device: ios" in report and "Privacy Checkup 0." in report
+    assert "(tiktok), version" in report
+    assert item.last_verified.isoformat() in report
+    assert "Device: ios" in report
+    assert "Privacy Checkup 0." in report
     assert "SECRET NOTE TEXT" not in report
 
 
-def test_a_help_contact_gets_the_report_as_mailto(qtbot, make_window, make_state, monkeypatch):
+def test_a_help_contact_gets_the_report_as_mailto(qtbot, make_window, make_state, opened_urls):
     from privacy_checkup.ui.problem_report import ReportDestination
-    opened: list[str] = []
-    monkeypatch.setattr(links.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     state = make_state()
     state.report_destination = ReportDestination(help_contact="it-help@office.example")
     onboard(state)
     window = make_window(state)
     window.open_checkup("tiktok")
-    click(qtbot, checkup_of(window).item_page.report_button)
-    assert len(opened) == 1 and opened[0].startswith("mailto:it-help@office.example?subject=")
+    click(qtbot, page_of(window).report_button)
+    assert len(opened_urls) == 1
+    assert opened_urls[0].startswith("mailto:it-help@office.example?subject=")
 

@@ -38,10 +38,6 @@ class FirstRunView(QWidget):
             self.tr("Step 2 of 3"), self.tr("Which platforms do you use?"),
             self.tr("Pick every account you want to check. You can add or remove platforms later."),
             self.platform_choice)
-        if not checklists:
-            platforms_step.layout().addWidget(plain_label(
-                self.tr("No checklists were found. Privacy Checkup needs at least one checklist file; "
-                        "see Help > Checklist problems."), self, role="error"))
         self.steps.addWidget(platforms_step)
         self.steps.addWidget(self._step(
             self.tr("Step 3 of 3"), self.tr("Which device do you use for each?"),

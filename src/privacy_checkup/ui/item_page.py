@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -174,19 +175,7 @@ class ItemPage(QWidget):
             self.surface_changed.emit(surface)
 
     def _show_steps(self) -> None:
-        while self.steps_layout.count():
-            entry = self.steps_layout.takeAt(0)
-            if entry is None:
-                continue
-            widget = entry.widget()
-            if widget is not None:
-                widget.deleteLater()
-            elif entry.layout() is not None:
-                inner = entry.layout()
-                while inner.count():
-                    child = inner.takeAt(0)
-                    if child is not None and child.widget() is not None:
-                        child.widget().deleteLater()
+        _clear_layout(self.steps_layout)
         self.step_labels = []
         if self.surface not in self.item.steps:
             shown = next(iter(self.item.steps))
@@ -233,3 +222,16 @@ class ItemPage(QWidget):
     def mark_note_saved(self) -> None:
         self._note_loaded = self.note_edit.toPlainText()
         self.note_status.setText(self.tr("Note saved (encrypted)."))
+
+
+def _clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        entry = layout.takeAt(0)
+        if entry is None:
+            continue
+        widget = entry.widget()
+        inner = entry.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear_layout(inner)

@@ -110,6 +110,10 @@ class PlatformChoice(QWidget):
             row.addWidget(name, 1)
             layout.addWidget(frame, index // columns, index % columns)
             self.boxes[checklist.id] = box
+        if not checklists:
+            layout.addWidget(plain_label(self.tr(
+                "No checklists were found, so there is nothing to check yet. Ask whoever installed Privacy "
+                "Checkup, or see Help > Checklist problems."), self, role="error"), 0, 0)
         self._order = [c.id for c in checklists]
         self._initial = [cid for cid in chosen if cid in self.boxes]
 
