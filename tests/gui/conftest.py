@@ -103,7 +103,7 @@ def make_state(catalog: Catalog, keys: MemoryKeyStore, clock: Clock) -> Iterator
     def make(with_catalog: Catalog | None = None) -> AppState:
         store = ProgressStore.open(paths.store_path())
         opened.append(store)
-        return AppState(with_catalog or catalog, store, NotesVault(store, keys), clock=clock, tz=dt.UTC)
+        return AppState(with_catalog or catalog, store, NotesVault(store, keys), keys, clock=clock, tz=dt.UTC)
 
     yield make
     for store in opened:

@@ -41,9 +41,10 @@ def load_catalog(checklists_dir: Path | None = None) -> Catalog:
 def open_state(catalog: Catalog, keys: KeyStore | None = None) -> AppState:
     """Open the progress store at its usual place; raises PrivacyCheckupError with what went wrong."""
     store = ProgressStore.open(paths.store_path())
-    vault = NotesVault(store, keys if keys is not None else OsKeyStore())
+    key_store = keys if keys is not None else OsKeyStore()
     # An office policy naming a help contact will fill ReportDestination(help_contact=...) here.
-    return AppState(catalog, store, vault, report_destination=ReportDestination())
+    return AppState(catalog, store, NotesVault(store, key_store), key_store,
+                    report_destination=ReportDestination())
 
 
 def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False) -> int:

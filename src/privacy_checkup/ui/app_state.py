@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Checklist, Surface
 from privacy_checkup.core.schedule import ChecklistStatus, DueState, checklist_status
+from privacy_checkup.storage.keystore import KeyStore
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui.problem_report import ReportDestination
@@ -32,9 +34,16 @@ class AppState:
     catalog: Catalog
     store: ProgressStore
     vault: NotesVault
+    keys: KeyStore | None = None  # lets the vault be reopened with the store (after a backup import)
     clock: Callable[[], dt.datetime] = utc_now
     tz: dt.tzinfo = field(default_factory=local_tz)
     report_destination: ReportDestination = field(default_factory=ReportDestination)
+
+    def reopen_store(self, path: Path) -> None:
+        """Open the store at `path` again (after it was replaced) with a vault on the same key store."""
+        self.store = ProgressStore.open(path)
+        if self.keys is not None:
+            self.vault = NotesVault(self.store, self.keys)
 
     def now(self) -> dt.datetime:
         return self.clock()

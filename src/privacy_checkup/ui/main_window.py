@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
-from privacy_checkup.ui import icons, messages, modal, window_state
+from privacy_checkup.ui import backup_actions, icons, messages, modal, window_state
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
@@ -115,11 +115,28 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-    def _add_backup_actions(self, menu: object) -> None:
-        """Backup export/import appear once the storage backup module exists (see backup_actions)."""
+    def _add_backup_actions(self, menu: QMenu) -> None:
+        export = QAction(self.tr("&Export backup…"), self)
+        export.triggered.connect(lambda: backup_actions.export_to_file(self, self.state))
+        restore = QAction(self.tr("&Import backup…"), self)
+        restore.triggered.connect(self.import_backup)
+        for action in (export, restore):
+            menu.addAction(action)
+            self.backup_actions.append(action)
+        menu.addSeparator()
+
+    def import_backup(self) -> None:
+        if self.checkup is not None and not self.checkup.save_note():
+            return
+        if backup_actions.import_from_file(self, self.state):
+            if self.state.store.profile().onboarded:
+                self.show_dashboard()
+            else:
+                self.show_first_run()
 
     def _set_menus_enabled(self, enabled: bool) -> None:
-        for action in (self.manage_action, self.devices_action, self.persona_action, *self.backup_actions):
+        # Backups stay available during the first run: restoring one is how a new computer starts.
+        for action in (self.manage_action, self.devices_action, self.persona_action):
             action.setEnabled(enabled)
 
     def edit_profile(self, tab: int = ProfileDialog.PLATFORMS) -> None:

@@ -125,8 +125,7 @@ def message_box(parent: QWidget | None, message: UserMessage,
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message.what_happened)
     box.setInformativeText(message.what_to_do)
-    for label in box.findChildren(QLabel):  # the informative label does not follow setTextFormat
-        label.setTextFormat(Qt.TextFormat.PlainText)
+    plain_labels(box)
     if message.details:
         box.setDetailedText(message.details)
     ok = box.addButton(QMessageBox.StandardButton.Ok)
@@ -134,6 +133,15 @@ def message_box(parent: QWidget | None, message: UserMessage,
     box.setEscapeButton(ok)
     box.setAccessibleName(message.title)
     return box
+
+
+PLAIN = Qt.TextFormat.PlainText
+
+
+def plain_labels(box: QMessageBox) -> None:
+    """QMessageBox's informative and detail labels do not follow setTextFormat: fix them to plain text."""
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(PLAIN)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
