@@ -19,15 +19,19 @@ REPO = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
 
 
-def _outer(out: Path) -> int:
+def _outer(out: Path, dark: bool, scale: str | None) -> int:
     command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0]}x{SIZE[1]}x24",
                sys.executable, str(Path(__file__).resolve()), "--inner", "--out", str(out)]
+    if dark:
+        command.append("--dark")
     env = dict(os.environ, PYTHONPATH=os.environ.get("SHOTS_SRC", str(REPO / "src")), QT_QPA_PLATFORM="xcb")
     env.pop("QT_SCALE_FACTOR", None)
+    if scale:
+        env["QT_SCALE_FACTOR"] = scale  # e.g. 2: how the app looks at 200% on the same screen
     return subprocess.call(command, env=env)
 
 
-def _inner(out: Path) -> int:
+def _inner(out: Path, dark: bool) -> int:
     from privacy_checkup.storage.keystore import MemoryKeyStore
     from privacy_checkup.storage.progress import AnswerState
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -40,7 +44,7 @@ def _inner(out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     application = app_module.application()
-    theme.apply(application, theme.LIGHT)  # docs show the light palette whatever the build machine prefers
+    theme.apply(application, theme.DARK if dark else theme.LIGHT)  # not the build machine's preference
 
     def settle(ms: int = 400) -> None:
         loop = QEventLoop()
@@ -49,7 +53,8 @@ def _inner(out: Path) -> int:
         QCoreApplication.processEvents()
 
     def shoot(window: MainWindow, name: str) -> None:
-        window.setGeometry(0, 0, *SIZE)
+        screen_size = window.screen().availableGeometry().size()  # smaller than SIZE when scaled
+        window.setGeometry(0, 0, screen_size.width(), screen_size.height())
         window.show()
         window.raise_()
         settle()
@@ -120,9 +125,11 @@ def _inner(out: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    parser.add_argument("--scale", help="QT_SCALE_FACTOR for the app, e.g. 2 (200%%)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    return _inner(args.out) if args.inner else _outer(args.out)
+    return _inner(args.out, args.dark) if args.inner else _outer(args.out, args.dark, args.scale)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from privacy_checkup.storage.progress import Answer, AnswerState
 from privacy_checkup.ui import links
 from privacy_checkup.ui.dates import format_date
 from privacy_checkup.ui.layout_parts import button, card, scroll_column
-from privacy_checkup.ui.profile_choices import surface_label
+from privacy_checkup.ui.profile_choices import persona_texts, surface_label
 from privacy_checkup.ui.safe_text import plain_label
 
 
@@ -84,8 +84,10 @@ class ItemPage(QWidget):
         column.addWidget(self.recommended_label)
         self.persona_note_label: QLabel | None = None
         if persona in item.persona_notes:
-            self.persona_note_label = plain_label(item.persona_notes[persona], self, role="personanote",
-                                                  selectable=True)
+            who = persona_texts(self)[persona][0].replace("&", "")
+            self.persona_note_label = plain_label(
+                self.tr("For %1: ").replace("%1", who.lower()) + item.persona_notes[persona], self,
+                role="personanote", selectable=True)
             column.addWidget(self.persona_note_label)
 
         steps_header = QHBoxLayout()

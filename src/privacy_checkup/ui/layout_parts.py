@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 CONTENT_WIDTH = 780
 
@@ -29,10 +29,10 @@ def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScr
     return area, layout
 
 
-def bar(parent: QWidget, name: str) -> tuple[QFrame, QHBoxLayout]:
+def bar(parent: QWidget, name: str) -> tuple[QFrame, QBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName(name)
-    layout = QHBoxLayout(frame)
+    layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, frame)
     layout.setContentsMargins(24, 12, 24, 12)
     layout.setSpacing(10)
     return frame, layout

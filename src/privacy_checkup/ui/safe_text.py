@@ -18,6 +18,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
     """A QLabel fixed to plain text. `role` names a style in the stylesheet (e.g. "title", "muted")."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setIndent(0)  # styled labels otherwise get an automatic indent and stop lining up
     label.setOpenExternalLinks(False)
     label.setWordWrap(wrap)
     if wrap:

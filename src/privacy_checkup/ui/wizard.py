@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
@@ -24,6 +33,7 @@ from privacy_checkup.ui.safe_text import icon_label, plain_label
 from privacy_checkup.ui.summary_page import SummaryPage
 from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
 
+NARROW_BELOW = 960  # logical pixels
 ANSWER_SHORTCUTS = {AnswerState.DONE: "Ctrl+1", AnswerState.SKIPPED: "Ctrl+2", AnswerState.NOT_APPLICABLE: "Ctrl+3"}
 
 
@@ -48,11 +58,14 @@ class CheckupView(QWidget):
         self.close_button.clicked.connect(self.close_checkup)
         icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()),
                           self.tr("%1 icon").replace("%1", checklist.title), top)
-        title = plain_label(self.tr("%1 checkup").replace("%1", checklist.title), top, role="cardtitle", wrap=False)
+        title = plain_label(checklist.title, top, role="cardtitle", wrap=False)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may be clipped when narrow
+        title.setMinimumWidth(60)
         self.progress = QProgressBar(top)
         self.progress.setRange(0, max(len(self.flow.items), 1))
         self.progress.setTextVisible(False)
-        self.progress.setFixedWidth(220)
+        self.progress.setMinimumWidth(60)
+        self.progress.setMaximumWidth(220)
         self.progress_label = plain_label("", top, role="small", wrap=False)
         top_row.addWidget(self.close_button)
         top_row.addSpacing(12)
@@ -62,13 +75,15 @@ class CheckupView(QWidget):
         top_row.addWidget(self.progress_label)
         top_row.addWidget(self.progress)
 
-        bottom, bottom_row = bar(self, "BottomBar")
+        bottom, self.bottom_layout = bar(self, "BottomBar")
+        bottom_row = QHBoxLayout()
+        bottom_row.setSpacing(10)
         self.answer_buttons: dict[AnswerState, QPushButton] = {}
         for answer, text in ((AnswerState.DONE, self.tr("\u2713 &Done")),
                              (AnswerState.SKIPPED, self.tr("&Skip for now")),
                              (AnswerState.NOT_APPLICABLE, self.tr("Not &applicable to me"))):
             keys = QKeySequence(ANSWER_SHORTCUTS[answer]).toString(QKeySequence.SequenceFormat.NativeText)
-            answer_button = button(f"{text}   {keys}", bottom, kind="answer",
+            answer_button = button(f"{text}  {keys}", bottom, kind="answer",
                                    accessible_name=f"{text.replace('&', '').lstrip(chr(0x2713)).strip()} ({keys})")
             answer_button.setCheckable(True)
             answer_button.setToolTip(self.tr("Saved straight away; shortcut %1").replace("%1", keys))
@@ -78,13 +93,18 @@ class CheckupView(QWidget):
             self.answer_buttons[answer] = answer_button
             bottom_row.addWidget(answer_button)
         bottom_row.addStretch(1)
+        nav_row = QHBoxLayout()
+        nav_row.setSpacing(10)
+        nav_row.addStretch(1)
         self.back_button = button(self.tr("&Back"), bottom, accessible_name=self.tr("Previous setting"))
         self.next_button = button(self.tr("&Next"), bottom, kind="primary",
                                   accessible_name=self.tr("Next setting"))
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-        bottom_row.addWidget(self.back_button)
-        bottom_row.addWidget(self.next_button)
+        nav_row.addWidget(self.back_button)
+        nav_row.addWidget(self.next_button)
+        self.bottom_layout.addLayout(bottom_row)
+        self.bottom_layout.addLayout(nav_row)
         self.bottom_bar = bottom
 
         self.body = QVBoxLayout()
@@ -190,6 +210,16 @@ class CheckupView(QWidget):
     def close_checkup(self) -> None:
         if self.save_note():
             self.closed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Narrow (a small window, or 200% scaling): the answers get a row of their own above Back/Next.
+        narrow = event.size().width() < NARROW_BELOW
+        self.bottom_layout.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                        else QBoxLayout.Direction.LeftToRight)
+        self.progress_label.setVisible(not narrow)  # the bar stays, and says the same to screen readers
+        margin = 12 if narrow else 24
+        self.bottom_layout.setContentsMargins(margin, 10, margin, 10)
+        super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
