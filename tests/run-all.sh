@@ -9,6 +9,10 @@ PY=${PYTHON:-.venv/bin/python}
 export QT_QPA_PLATFORM=offscreen
 # CI must not skip the keyring tests: with this set, a missing Secret Service fails them.
 export PRIVACY_CHECKUP_REQUIRE_KEYRING=1
-exec dbus-run-session -- sh -c '
-  echo -n "test-keyring-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# A throwaway keyring folder: the tests never see (or unlock) the developer's own keyrings.
+KEYRING_HOME=$(mktemp -d)
+trap 'rm -rf "$KEYRING_HOME"' EXIT
+export KEYRING_HOME
+dbus-run-session -- sh -c '
+  echo -n "test-keyring-password" | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec "$0" -m pytest "$@"' "$PY" "$@"

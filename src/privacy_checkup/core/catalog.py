@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from privacy_checkup.core.errors import ChecklistError, Diagnostic
-from privacy_checkup.core.loader import checklist_files, load_files
+from privacy_checkup.core.errors import ChecklistError, Diagnostic, PackError
+from privacy_checkup.core.loader import checklist_files, load_files, parse_files
 from privacy_checkup.core.model import Checklist
 
 
@@ -25,6 +25,10 @@ class Layer(StrEnum):
 class LayerSource:
     layer: Layer
     folder: Path
+    signature: str | None = None  # "verified by <organisation>" when the folder is a verified signed pack
+    # A verified pack's file contents: loading these bytes, not the folder again, means a file
+    # swapped after verification is never the one loaded.
+    files: tuple[tuple[Path, bytes], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,14 @@ class Entry:
     layer: Layer
     path: Path
     overrides: tuple[Layer, ...] = ()  # lower layers this entry replaced
+    signature: str | None = None  # "verified by <organisation>", or None when not from a verified pack
 
 
 @dataclass
 class Catalog:
     entries: dict[str, Entry] = field(default_factory=dict)
     errors: list[ChecklistError] = field(default_factory=list)
+    rejected_packs: list[PackError] = field(default_factory=list)  # their checklists were not loaded
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(sorted(self.entries.values(), key=lambda e: e.checklist.title.casefold()))
@@ -52,12 +58,14 @@ class Catalog:
         return [entry.checklist for entry in self]
 
 
-def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = frozenset()) -> Catalog:
+def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = frozenset(),
+                  closed_layers: frozenset[Layer] = frozenset()) -> Catalog:
     """Merge `layers` in order. A checklist in a layer listed in `locked_layers`
-    cannot be replaced by a later layer (an office forbidding user overrides)."""
+    cannot be replaced by a later layer (an office forbidding user overrides), and a
+    layer in `closed_layers` cannot add ids no earlier layer has. Each ignored file is reported."""
     catalog = Catalog()
     for source in layers:
-        result = load_files(checklist_files(source.folder))
+        result = load_files(checklist_files(source.folder)) if source.files is None else parse_files(source.files)
         catalog.errors.extend(result.errors)
         seen_here: dict[str, Path] = {}
         for path, checklist in result.checklists:
@@ -74,6 +82,12 @@ def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = f
                     f"the {previous.layer.value} checklist {checklist.id!r} may not be replaced; "
                     f"this copy is ignored", "$.id")]))
                 continue
+            if previous is None and source.layer in closed_layers:
+                catalog.errors.append(ChecklistError([Diagnostic(
+                    str(path), 1, 1,
+                    f"the office policy does not allow adding {source.layer.value} checklists; "
+                    f"{checklist.id!r} is ignored", "$.id")]))
+                continue
             overrides = (*previous.overrides, previous.layer) if previous else ()
-            catalog.entries[checklist.id] = Entry(checklist, source.layer, path, overrides)
+            catalog.entries[checklist.id] = Entry(checklist, source.layer, path, overrides, source.signature)
     return catalog

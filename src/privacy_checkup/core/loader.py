@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from privacy_checkup.core import checklist_format as fmt
-from privacy_checkup.core.errors import ChecklistError, Diagnostic
+from privacy_checkup.core.errors import ChecklistError, Diagnostic, InvalidFileError
 from privacy_checkup.core.jsontext import JsonTextError, locate, offset_to_position, parse_fast
 from privacy_checkup.core.model import Checklist, Item, Persona, Risk, Section, Source, Surface
+from privacy_checkup.core.pack_format import PACK_MANIFEST_NAME
 from privacy_checkup.core.spec import Obj, Problem, check_surrogates, format_json_path
 
 
 def read_json_document(path: Path, spec: Obj, max_bytes: int, max_depth: int,
-                       error_type: type[ChecklistError] = ChecklistError) -> dict[str, Any]:
+                       error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
     """Read `path` as strict JSON checked against `spec`; raise `error_type` naming every problem."""
     label = str(path)
     try:
@@ -29,7 +30,7 @@ def read_json_document(path: Path, spec: Obj, max_bytes: int, max_depth: int,
 
 
 def parse_document(data: bytes, label: str, spec: Obj, max_bytes: int, max_depth: int,
-                   error_type: type[ChecklistError] = ChecklistError) -> dict[str, Any]:
+                   error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
     if len(data) > max_bytes:
         raise error_type([Diagnostic(label, 1, 1, f"the file is larger than the {max_bytes // 1024} KiB limit")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -131,15 +132,30 @@ class LoadResult:
     errors: tuple[ChecklistError, ...]
 
 
+def is_checklist_file_name(name: str) -> bool:
+    """Schemas (checklist, policy) and a signed pack's manifest share the folder but are not checklists."""
+    return name.endswith(".json") and not name.endswith(".schema.json") and name != PACK_MANIFEST_NAME
+
+
 def checklist_files(folder: Path) -> list[Path]:
-    """The checklist files in `folder`, in a stable order (the schema file is not one)."""
+    """The checklist files in `folder`, in a stable order."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.json") if p.name != fmt.SCHEMA_FILE_NAME and p.is_file())
+    return sorted(p for p in folder.glob("*.json") if is_checklist_file_name(p.name) and p.is_file())
 
 
 def load_files(paths: Iterable[Path]) -> LoadResult:
     """Load each file on its own: one bad file never stops the others."""
+    return _load_each((path, load_checklist) for path in paths)
+
+
+def parse_files(documents: Iterable[tuple[Path, bytes]]) -> LoadResult:
+    """Like `load_files` for contents already read (and checked, as a signed pack's are)."""
+    contents = dict(documents)
+    return _load_each((path, lambda p: parse_checklist(contents[p], str(p))) for path in contents)
+
+
+def _load_each(jobs: Iterable[tuple[Path, Callable[[Path], Checklist]]]) -> LoadResult:
     good: list[tuple[Path, Checklist]] = []
     bad: list[ChecklistError] = []
     # The model has no reference cycles; without this, the cyclic collector rescans every
@@ -147,9 +163,9 @@ def load_files(paths: Iterable[Path]) -> LoadResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in paths:
+        for path, load in jobs:
             try:
-                good.append((path, load_checklist(path)))
+                good.append((path, load(path)))
             except ChecklistError as exc:
                 bad.append(exc)
     finally:

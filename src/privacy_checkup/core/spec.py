@@ -92,6 +92,18 @@ class Int(Node):
 
 
 @dataclass(frozen=True)
+class Bool(Node):
+    description: str = ""
+
+    def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
+        if type(value) is not bool:
+            problems.append((path, f"expected true or false, found {json_type(value)}", False))
+
+    def schema(self) -> dict[str, Any]:
+        return _described({"type": "boolean"}, self.description)
+
+
+@dataclass(frozen=True)
 class Const(Node):
     value: int
     description: str = ""
@@ -205,6 +217,36 @@ class Obj(Node):
         if self.min_properties:
             out["minProperties"] = self.min_properties
         return _described(out, self.description)
+
+
+@dataclass(frozen=True)
+class Map(Node):
+    """An object whose field names the author chooses (ids, file names); every value has one description."""
+
+    keys: Str
+    values: Node
+    max_items: int
+    description: str = ""
+
+    def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
+        if type(value) is not dict:
+            problems.append((path, f"expected an object, found {json_type(value)}", False))
+            return
+        if len(value) > self.max_items:
+            problems.append((path, f"has {len(value)} entries; the limit is {self.max_items}", False))
+            return
+        for key, element in value.items():
+            here = (*path, key)
+            key_problems: list[Problem] = []
+            self.keys.check(key, here, key_problems)
+            # A bad name is the key's fault, so point at the key rather than at its value.
+            problems.extend((where, f"the name {key!r} {message}", True) for where, message, _ in key_problems)
+            self.values.check(element, here, problems)
+
+    def schema(self) -> dict[str, Any]:
+        return _described({"type": "object", "propertyNames": self.keys.schema(),
+                           "additionalProperties": self.values.schema(), "maxProperties": self.max_items},
+                          self.description)
 
 
 @functools.cache

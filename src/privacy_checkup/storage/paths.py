@@ -48,6 +48,11 @@ def store_path() -> Path:
     return data_dir() / "progress.sqlite3"
 
 
+def pack_state_path() -> Path:
+    """The highest signed-pack version seen per organisation, so an older pack is refused."""
+    return data_dir() / "pack-versions.json"
+
+
 def office_dir() -> Path:
     """The office's site-wide folder: its policy and, by default, its checklists."""
     value = os.environ.get(OFFICE_ENV)

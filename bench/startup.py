@@ -1,0 +1,51 @@
+"""Start-up benchmark: launch to painted dashboard, against a bare PySide6 window, with a realistic store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.measure import RUNS, median_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def realistic_home(home: Path, weeks: int = 52) -> None:
+    """13 chosen checklists and a year of weekly reviews, written through the real store API."""
+    os.environ["PRIVACY_CHECKUP_HOME"] = str(home)
+    from privacy_checkup.cli import load_catalog
+    from privacy_checkup.core.model import Persona
+    from privacy_checkup.storage import paths
+    from privacy_checkup.storage.progress import AnswerState, ProgressStore
+
+    catalog = load_catalog()
+    states = list(AnswerState)
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(weeks=weeks)
+    with ProgressStore.open(paths.store_path()) as store:
+        store.set_persona(Persona.HIGH_PROFILE)
+        store.set_platforms([c.id for c in catalog.checklists])
+        store.set_onboarded()
+        for week in range(0, weeks, 4):  # a review of every platform every four weeks
+            when = start + dt.timedelta(weeks=week)
+            for checklist in catalog.checklists:
+                review = store.start_review(checklist.id, checklist.version, when)
+                for number, item in enumerate(checklist.items):
+                    store.record_answer(review.id, item.id, item.revision, states[(week + number) % 3], when)
+                store.complete_review(review.id, when + dt.timedelta(minutes=30))
+
+
+def measure(runs: int = RUNS, weeks: int = 52) -> list[tuple[str, float, float, str]]:
+    with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
+        home = Path(tmp)
+        realistic_home(home, weeks)
+        env = {**os.environ, "PRIVACY_CHECKUP_HOME": str(home)}
+        bare = median_of([sys.executable, str(ROOT / "packaging" / "hello" / "hello.py"), "--quit-after-show"],
+                         env, runs)
+        app = median_of([sys.executable, "-m", "privacy_checkup", "--quit-after-show"], env, runs)
+    return [
+        ("start-up to painted window (s)", app.seconds, bare.seconds, "<= 1.5"),
+        ("start-up peak memory (MiB)", app.peak_kib / 1024, bare.peak_kib / 1024, "<= 1.3"),
+    ]

@@ -1,0 +1,53 @@
+"""The catalog as the office policy shapes it: a verified office pack, locked layers, interval overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
+from privacy_checkup.core.errors import PackError
+from privacy_checkup.core.packs import VerifiedPack, verify_pack
+from privacy_checkup.core.policy import Policy
+
+
+@dataclass(frozen=True)
+class PolicyCatalog:
+    catalog: Catalog
+    verified_pack: VerifiedPack | None  # its version is to be remembered, so an older one is refused later
+    missing_required: tuple[str, ...] = ()  # required by the policy but in no layer (or in a rejected one)
+
+
+def build_policy_catalog(layers: list[LayerSource], policy: Policy,
+                         highest_seen: Mapping[str, int]) -> PolicyCatalog:
+    """Merge `layers` under `policy`. A rejected office pack drops the office layer (the others
+    still load) and is recorded in `catalog.rejected_packs`."""
+    verified: VerifiedPack | None = None
+    rejected: list[PackError] = []
+    sources: list[LayerSource] = []
+    for source in layers:
+        if source.layer is Layer.OFFICE:
+            try:
+                verified = verify_pack(source.folder, policy.trusted_keys,
+                                       require_signed=policy.require_signed_checklists, highest_seen=highest_seen)
+            except PackError as exc:
+                rejected.append(exc)
+                continue
+            if verified is not None:
+                source = LayerSource(source.layer, source.folder, verified.signature, verified.files)
+        sources.append(source)
+    if policy.allow_user_checklists:
+        catalog = build_catalog(sources)
+    else:
+        # Users may neither replace the office's or the app's checklists nor add their own.
+        catalog = build_catalog(sources, locked_layers=frozenset({Layer.BUNDLED, Layer.OFFICE}),
+                                closed_layers=frozenset({Layer.USER}))
+    catalog.rejected_packs.extend(rejected)
+    for checklist_id, days in policy.review_interval_overrides.items():
+        entry = catalog.entries.get(checklist_id)
+        if entry is not None:
+            catalog.entries[checklist_id] = dataclasses.replace(
+                entry, checklist=dataclasses.replace(entry.checklist, review_interval_days=days))
+    missing = tuple(cid for cid in policy.required_checklists if cid not in catalog.entries)
+    return PolicyCatalog(catalog, verified, missing)

@@ -1,0 +1,47 @@
+"""The catalog as this computer has it: the office policy, the checklist layers and the pack versions seen."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from privacy_checkup.core.catalog import Catalog
+from privacy_checkup.core.policy import Policy, PolicyResult, load_policy
+from privacy_checkup.core.policy_catalog import PolicyCatalog, build_policy_catalog
+from privacy_checkup.storage import paths
+from privacy_checkup.storage.overview import ReviewRules
+from privacy_checkup.storage.pack_state import read_seen_versions, record_seen_version
+
+
+@dataclass(frozen=True)
+class AppCatalog:
+    policy_result: PolicyResult
+    built: PolicyCatalog
+
+    @property
+    def policy(self) -> Policy:
+        return self.policy_result.policy
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.built.catalog
+
+    @property
+    def review_rules(self) -> ReviewRules:
+        """The policy's say on reviews, for status, reports and the dashboard."""
+        return ReviewRules(self.policy.review_interval_overrides, self.policy.max_content_age_days)
+
+
+def load_app_catalog(office_override: Path | None = None) -> AppCatalog:
+    """Read the policy, verify the office pack and merge the layers; remember a verified pack's version."""
+    policy_result = load_policy(paths.policy_path())
+    state = paths.pack_state_path()
+    built = build_policy_catalog(paths.checklist_layers(office_override), policy_result.policy,
+                                 read_seen_versions(state))
+    pack = built.verified_pack
+    if pack is not None:
+        # A read-only data folder only weakens rollback protection; the verified checklists are still good.
+        with contextlib.suppress(OSError):
+            record_seen_version(state, pack.manifest.organisation, pack.manifest.version)
+    return AppCatalog(policy_result, built)

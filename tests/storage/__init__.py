@@ -1,0 +1,1 @@
+"""Tests of the Qt-free storage package: store, vault, key stores, backups."""
