@@ -32,12 +32,12 @@ def _outer(out: Path, dark: bool, scale: str | None) -> int:
 
 
 def _inner(out: Path, dark: bool) -> int:
-    from privacy_checkup.storage.keystore import MemoryKeyStore
-    from privacy_checkup.storage.progress import AnswerState
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
     from privacy_checkup.core.model import Persona, Surface
+    from privacy_checkup.storage.keystore import MemoryKeyStore
+    from privacy_checkup.storage.progress import AnswerState
     from privacy_checkup.ui import app as app_module
     from privacy_checkup.ui import theme
     from privacy_checkup.ui.main_window import MainWindow
@@ -66,13 +66,14 @@ def _inner(out: Path, dark: bool) -> int:
         image.save(str(path), "PNG", 0)  # 0: smallest file
         print(f"{path}: {path.stat().st_size // 1024} KiB")
 
-    catalog = app_module.load_catalog()
+    loaded = app_module.load_catalog()
+    catalog = loaded.catalog
     keys = MemoryKeyStore("screenshots")
 
     with tempfile.TemporaryDirectory(prefix="pc-shots-") as temp:
         # 1. First run, on an empty home.
         os.environ["PRIVACY_CHECKUP_HOME"] = str(Path(temp) / "fresh")
-        state = app_module.open_state(catalog, keys)
+        state = app_module.open_state(loaded, keys)
         window = MainWindow(state)
         shoot(window, "first-run")
         assert window.first_run is not None
@@ -84,7 +85,7 @@ def _inner(out: Path, dark: bool) -> int:
 
         # 2. A person who has used the app for a while: one platform overdue, one in progress.
         os.environ["PRIVACY_CHECKUP_HOME"] = str(Path(temp) / "used")
-        state = app_module.open_state(catalog, keys)
+        state = app_module.open_state(loaded, keys)
         store = state.store
         now = dt.datetime.now(dt.UTC)
         wanted = [cid for cid in ("tiktok", "instagram", "youtube", "snapchat", "threads") if catalog.get(cid)]

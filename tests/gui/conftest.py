@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from privacy_checkup.storage.keystore import MemoryKeyStore
-from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.storage.vault import NotesVault
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.keystore import MemoryKeyStore
+from privacy_checkup.storage.progress import ProgressStore
+from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import modal, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import MainWindow

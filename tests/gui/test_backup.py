@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from privacy_checkup.core.model import Persona
+from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui import backup_actions
 from tests.gui.helpers import checkup_of, click, onboard
 
 
-def _action(window, text: str):  # type: ignore[no-untyped-def]
+def _action(window, text: str):
     return next(a for a in window.backup_actions if a.text().replace("&", "").startswith(text))
 
 

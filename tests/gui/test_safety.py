@@ -7,7 +7,6 @@ import inspect
 import pkgutil
 
 import pytest
-from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QPushButton, QTextEdit
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QPu
 import privacy_checkup.ui
 from privacy_checkup.core import errors
 from privacy_checkup.core.model import Persona
+from privacy_checkup.core.policy import Policy, PolicyResult
+from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui import backup_actions, messages
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.main_window import MainWindow
@@ -225,9 +226,8 @@ def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, ma
 
 
 def test_a_help_contact_gets_the_report_as_mailto(qtbot, make_window, make_state, opened_urls):
-    from privacy_checkup.ui.problem_report import ReportDestination
     state = make_state()
-    state.report_destination = ReportDestination(help_contact="it-help@office.example")
+    state.policy_result = PolicyResult(Policy(help_contact="it-help@office.example"))
     onboard(state)
     window = make_window(state)
     window.open_checkup("tiktok")

@@ -9,16 +9,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from privacy_checkup import APP_NAME, __version__
-from privacy_checkup.core.catalog import Catalog, build_catalog
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.app_catalog import AppCatalog, load_app_catalog
 from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import FirstPaintWatcher, MainWindow
-from privacy_checkup.ui.problem_report import ReportDestination
 
 
 def application() -> QApplication:
@@ -34,17 +33,19 @@ def application() -> QApplication:
     return app
 
 
-def load_catalog(checklists_dir: Path | None = None) -> Catalog:
-    return build_catalog(paths.checklist_layers(checklists_dir))
+def load_catalog(checklists_dir: Path | None = None) -> AppCatalog:
+    """The office policy and the merged checklist layers, exactly as `privacy-checkup status` sees them."""
+    return load_app_catalog(checklists_dir)
 
 
-def open_state(catalog: Catalog, keys: KeyStore | None = None) -> AppState:
+def open_state(loaded: AppCatalog, keys: KeyStore | None = None) -> AppState:
     """Open the progress store at its usual place; raises PrivacyCheckupError with what went wrong."""
     store = ProgressStore.open(paths.store_path())
     key_store = keys if keys is not None else OsKeyStore()
-    # An office policy naming a help contact will fill ReportDestination(help_contact=...) here.
-    return AppState(catalog, store, NotesVault(store, key_store), key_store,
-                    report_destination=ReportDestination())
+    pack = loaded.built.verified_pack
+    return AppState(loaded.catalog, store, NotesVault(store, key_store), key_store,
+                    policy_result=loaded.policy_result,
+                    verified_by=pack.manifest.organisation if pack is not None else None)
 
 
 def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False) -> int:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from privacy_checkup.core.schedule import DueState
-from privacy_checkup.ui import icons
+from privacy_checkup.ui import icons, messages
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.layout_parts import button, card, scroll_column
 from privacy_checkup.ui.platform_card import PlatformCard
@@ -82,11 +82,13 @@ class DashboardView(QWidget):
             parts.append(self.tr("%1 due soon").replace("%1", str(len(due_soon))))
         parts.append(self.tr("%1 of %2 up to date").replace("%1", str(len(up_to_date))).replace(
             "%2", str(len(rows))))
+        if self.state.verified_by:
+            parts.append(self.tr("checklists verified by %1").replace("%1", self.state.verified_by))
         self.summary_label.setText(" \u00b7 ".join(parts) if rows else self.tr(
             "You have not chosen any platforms yet."))
         if overdue:
             self.banner_holder.addWidget(self._overdue_banner(overdue, rows[0][0].id))
-        if self.state.catalog.errors:
+        if self.state.problems():
             self.banner_holder.addWidget(self._problems_banner())
         missing = self.state.missing_platforms()
         if missing:
@@ -137,11 +139,11 @@ class DashboardView(QWidget):
         banner = card(self, "InfoBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 10, 16, 10)
-        errors = self.state.catalog.errors
-        first = errors[0].diagnostics[0]
-        text = (self.tr("A checklist file could not be loaded: %1") if len(errors) == 1
-                else self.tr("%2 checklist files could not be loaded, first: %1")).replace(
-            "%1", f"{first.path}:{first.line}:{first.column}").replace("%2", str(len(errors)))
+        problems = self.state.problems()
+        first = messages.problem_location(problems[0])
+        text = (self.tr("A checklist file could not be used: %1") if len(problems) == 1
+                else self.tr("%2 checklist files could not be used, first: %1")).replace(
+            "%1", first).replace("%2", str(len(problems)))
         label = plain_label(text, banner)
         action = button(self.tr("Show &details"), banner)
         action.clicked.connect(self.problems_requested)

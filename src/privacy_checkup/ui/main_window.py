@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.problems_action = QAction(self.tr("&Checklist problems\u2026"), self)
         self.problems_action.triggered.connect(self.show_checklist_problems)
-        self.problems_action.setVisible(bool(self.state.catalog.errors))
+        self.problems_action.setVisible(bool(self.state.problems()))
         help_menu.addAction(self.problems_action)
         about = QAction(self.tr("&About Privacy Checkup"), self)
         about.triggered.connect(self.show_about)
@@ -150,8 +150,8 @@ class MainWindow(QMainWindow):
         modal.run(AboutDialog(self))
 
     def show_checklist_problems(self) -> None:
-        if self.state.catalog.errors:
-            box = messages.message_box(self, messages.checklist_problems(self.state.catalog.errors),
+        if self.state.problems():
+            box = messages.message_box(self, messages.checklist_problems(self.state.problems()),
                                        QMessageBox.Icon.Information)
             modal.run(box)
 

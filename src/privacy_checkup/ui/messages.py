@@ -78,7 +78,7 @@ def describe(exc: BaseException) -> UserMessage:
             _tr("Privacy Checkup could not read or write that backup file. Your current progress has not changed."),
             _tr("Check that the file is a Privacy Checkup backup and that the folder is writable, then try again."),
             str(exc))
-    if isinstance(exc, errors.ChecklistError):
+    if isinstance(exc, errors.ChecklistError | errors.PolicyError | errors.PackError):
         return checklist_problems([exc])
     if isinstance(exc, errors.StorageError):
         return UserMessage(
@@ -97,17 +97,36 @@ def describe(exc: BaseException) -> UserMessage:
         f"{type(exc).__name__}: {exc}")
 
 
-def checklist_problems(problems: Sequence[errors.ChecklistError]) -> UserMessage:
-    """The catalog's bad files: which file, where, and that the others still work."""
-    files = sorted({str(p.path) for p in problems})
-    what = (_tr("This checklist file could not be loaded:") if len(files) == 1
-            else _tr("These checklist files could not be loaded:"))
+def problem_location(problem: errors.PrivacyCheckupError) -> str:
+    """Where a bad file's first problem is: "path:line:column", or the folder of a rejected pack."""
+    if isinstance(problem, errors.InvalidFileError):
+        first = problem.diagnostics[0]
+        return f"{first.path}:{first.line}:{first.column}"
+    if isinstance(problem, errors.PackError):
+        return str(problem.folder)
+    return str(problem)
+
+
+def checklist_problems(problems: Sequence[errors.PrivacyCheckupError]) -> UserMessage:
+    """The bad files (checklists, a rejected office pack, the policy): which, where, and that the rest works."""
+    files = sorted({problem_location(p).rsplit(":", 2)[0] if isinstance(p, errors.InvalidFileError)
+                    else problem_location(p) for p in problems})
+    what = (_tr("This file could not be used:") if len(files) == 1 else _tr("These files could not be used:"))
+    details: list[str] = []
+    for problem in problems:
+        if isinstance(problem, errors.InvalidFileError):
+            details.extend(str(d) for d in problem.diagnostics)
+        else:
+            details.append(f"{problem_location(problem)}: {problem}")
+    policy_note = (_tr(" Your office's policy file could not be read, so the strictest settings apply until "
+                       "it is fixed.") if any(isinstance(p, errors.PolicyError) for p in problems) else "")
     return UserMessage(
         _tr("Some checklists could not be loaded"),
-        what + "\n" + "\n".join(f"  • {name}" for name in files),
-        _tr("Every other checklist works as usual. If you maintain these files, fix the problems listed below "
-            "(file:line:column) and restart; otherwise tell your IT contact."),
-        "\n".join(str(d) for p in problems for d in p.diagnostics))
+        what + "\n" + "\n".join(f"  \u2022 {name}" for name in files),
+        _tr("Every other checklist works as usual.") + policy_note + " " + _tr(
+            "If you maintain these files, fix the problems listed in the details (file:line:column) and "
+            "restart; otherwise tell your IT contact."),
+        "\n".join(details))
 
 
 def locked_notes_hint(reason: str | None, fix: str | None) -> str:

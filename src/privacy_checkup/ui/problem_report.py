@@ -21,8 +21,10 @@ class ProblemReport:
     subject: str
     body: str
 
-    def mailto(self, address: str) -> str:
-        return f"mailto:{quote(address, safe='@')}?subject={quote(self.subject)}&body={quote(self.body)}"
+    def mailto(self, link: str) -> str:
+        """`link` ("mailto:it-help@office.example") with this report as the e-mail's subject and body."""
+        separator = "&" if "?" in link else "?"
+        return f"{link}{separator}subject={quote(self.subject)}&body={quote(self.body)}"
 
 
 def build_report(checklist: Checklist, item: Item, surface: Surface) -> ProblemReport:
@@ -43,10 +45,3 @@ def build_report(checklist: Checklist, item: Item, surface: Surface) -> ProblemR
     ]
     return ProblemReport(subject, "\n".join(lines))
 
-
-@dataclass(frozen=True)
-class ReportDestination:
-    """Where reports go. `help_contact` is an office's e-mail address from its policy, when one names it;
-    with none, the report is copied to the clipboard for the person to paste wherever they like."""
-
-    help_contact: str | None = None

@@ -53,7 +53,7 @@ class SummaryPage(QWidget):
             tiles.addWidget(tile, 0, index)
         column.addLayout(tiles)
 
-        interval = flow.checklist.review_interval_days
+        interval = flow.state.interval_days(flow.checklist)
         today = flow.state.now().astimezone(flow.state.tz).date()
         next_due = today + dt.timedelta(days=interval)
         if flow.is_open:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
-from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.storage.vault import VaultState
 from privacy_checkup.ui import icons, links, messages, modal
@@ -143,7 +142,7 @@ class CheckupView(QWidget):
         else:
             today = self.state.now().astimezone(self.state.tz).date()
             page = ItemPage(self.checklist, self.flow.section_of(item), item, index + 1, len(self.flow.items),
-                            self.surface, self.flow.persona, today, DEFAULT_MAX_CONTENT_AGE_DAYS,
+                            self.surface, self.flow.persona, today, self.state.rules.max_content_age_days,
                             self.flow.previous_answer(item), self)
             page.surface_changed.connect(self.change_surface)
             page.report_requested.connect(self.report_problem)
@@ -285,14 +284,17 @@ class CheckupView(QWidget):
         if item is None:
             return
         report = build_report(self.checklist, item, self.surface)
-        contact = self.state.report_destination.help_contact
-        if contact and links.open_link(report.mailto(contact)):
+        help_link = self.state.help_link  # from the office policy, when it names a help contact
+        if help_link and help_link.startswith("mailto:") and links.open_link(report.mailto(help_link)):
             return
         QGuiApplication.clipboard().setText(f"{report.subject}\n\n{report.body}")
+        where = self.tr("Paste it into an e-mail to your IT contact or to the checklist's maintainers, and add "
+                        "what you see instead.")
+        if help_link and links.open_link(help_link):
+            where = self.tr("Your office's help page is opening in your browser: paste the report there, and add "
+                            "what you see instead.")
         box = messages.message_box(self, messages.UserMessage(
             self.tr("Problem report copied"),
             self.tr("A description of this step (checklist, item, version and your device, never your notes) "
-                    "is now on the clipboard."),
-            self.tr("Paste it into an e-mail to your IT contact or to the checklist's maintainers, and add what "
-                    "you see instead.")), QMessageBox.Icon.Information)
+                    "is now on the clipboard."), where), QMessageBox.Icon.Information)
         modal.run(box)
