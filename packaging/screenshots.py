@@ -24,7 +24,7 @@ def _outer(out: Path, dark: bool, scale: str | None) -> int:
                sys.executable, str(Path(__file__).resolve()), "--inner", "--out", str(out)]
     if dark:
         command.append("--dark")
-    env = dict(os.environ, PYTHONPATH=os.environ.get("SHOTS_SRC", str(REPO / "src")), QT_QPA_PLATFORM="xcb")
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), QT_QPA_PLATFORM="xcb")
     env.pop("QT_SCALE_FACTOR", None)
     if scale:
         env["QT_SCALE_FACTOR"] = scale  # e.g. 2: how the app looks at 200% on the same screen

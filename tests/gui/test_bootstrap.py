@@ -11,8 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
-    source = os.environ.get("PC_TEST_SRC", str(REPO / "src"))
-    env = dict(os.environ, PYTHONPATH=source, PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     env.update(extra)
     return env
 

@@ -16,7 +16,7 @@ from privacy_checkup.core import errors
 from privacy_checkup.core.model import Persona
 from privacy_checkup.core.policy import Policy, PolicyResult
 from privacy_checkup.storage.progress import AnswerState
-from privacy_checkup.ui import backup_actions, messages
+from privacy_checkup.ui import backup_actions, messages, report_actions
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.main_window import MainWindow
 from privacy_checkup.ui.profile_dialog import ProfileDialog
@@ -188,6 +188,8 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
     backup = tmp_path / "walk.pcbackup"
     monkeypatch.setattr(backup_actions, "ask_save_path", lambda parent, suggested: backup)
     monkeypatch.setattr(backup_actions, "ask_open_path", lambda parent: backup)
+    monkeypatch.setattr(report_actions, "ask_report_path", lambda parent, suggested: tmp_path / "walk.pdf")
+    window.export_report()  # -> "report saved"
     for action in window.backup_actions:  # export -> "saved"; import -> confirm (answered: cancel)
         action.trigger()
 
@@ -195,7 +197,8 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
     assert {AboutDialog, ProfileDialog, RecoveryKeyDialog, UnlockNotesDialog, QMessageBox} <= kinds
     assert _ui_dialog_classes() <= kinds, "a dialog class is not walked by this test"
     titles = {d.windowTitle() for d in seen if isinstance(d, QMessageBox)}
-    assert {"Backup saved", "Import backup", "Problem report copied", "Your disk is full"} <= titles
+    assert {"Backup saved", "Import backup", "Problem report copied", "Your disk is full", "Report saved",
+            "Some checklists could not be loaded"} <= titles
 
 
 def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, make_state, dialogs, keys):

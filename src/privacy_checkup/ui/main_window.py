@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, Q
 
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
-from privacy_checkup.ui import backup_actions, icons, messages, modal, window_state
+from privacy_checkup.ui import backup_actions, icons, messages, modal, report_actions, window_state
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _add_backup_actions(self, menu: QMenu) -> None:
+        self.report_action = QAction(self.tr("Export &report\u2026"), self)
+        self.report_action.triggered.connect(self.export_report)
+        menu.addAction(self.report_action)
+        menu.addSeparator()
         export = QAction(self.tr("&Export backup…"), self)
         export.triggered.connect(lambda: backup_actions.export_to_file(self, self.state))
         restore = QAction(self.tr("&Import backup…"), self)
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.backup_actions.append(action)
         menu.addSeparator()
+
+    def export_report(self) -> None:
+        report_actions.export_report(self, self.state)
 
     def import_backup(self) -> None:
         if self.checkup is not None and not self.checkup.save_note():
@@ -136,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def _set_menus_enabled(self, enabled: bool) -> None:
         # Backups stay available during the first run: restoring one is how a new computer starts.
-        for action in (self.manage_action, self.devices_action, self.persona_action):
+        for action in (self.manage_action, self.devices_action, self.persona_action, self.report_action):
             action.setEnabled(enabled)
 
     def edit_profile(self, tab: int = ProfileDialog.PLATFORMS) -> None:

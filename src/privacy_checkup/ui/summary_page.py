@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from privacy_checkup.ui.checkup_flow import CheckupFlow
 from privacy_checkup.ui.dates import format_date
@@ -16,6 +16,7 @@ from privacy_checkup.ui.safe_text import plain_label
 
 class SummaryPage(QWidget):
     finish_requested = Signal()
+    report_requested = Signal()
     item_requested = Signal(int)
 
     def __init__(self, flow: CheckupFlow, parent: QWidget | None = None) -> None:
@@ -79,8 +80,17 @@ class SummaryPage(QWidget):
         self.finish_button = button(self.tr("&Finish review") if flow.is_open else self.tr("Back to &dashboard"),
                                     self, kind="primary")
         self.finish_button.clicked.connect(self.finish_requested)
+        self.report_button = button(self.tr("Export &report\u2026"), self)
+        self.report_button.setToolTip(self.tr("A PDF for your records, or JSON/CSV for your office. "
+                                              "Your notes are not included."))
+        self.report_button.clicked.connect(self.report_requested)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.finish_button)
+        actions.addWidget(self.report_button)
+        actions.addStretch(1)
         column.addSpacing(8)
-        column.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(actions)
         if flow.is_open and counts.left:
             column.addWidget(plain_label(self.tr(
                 "You can finish now and come back to the rest later; they stay on your list."), self, role="small"))

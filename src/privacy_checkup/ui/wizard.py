@@ -21,7 +21,7 @@ from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, Priv
 from privacy_checkup.core.model import Checklist, Item, Surface
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.storage.vault import VaultState
-from privacy_checkup.ui import icons, links, messages, modal
+from privacy_checkup.ui import icons, links, messages, modal, report_actions
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.checkup_flow import CheckupFlow
 from privacy_checkup.ui.item_page import ItemPage
@@ -138,6 +138,7 @@ class CheckupView(QWidget):
             summary = SummaryPage(self.flow, self)
             summary.finish_requested.connect(self.finish)
             summary.item_requested.connect(self.show_index)
+            summary.report_requested.connect(lambda: report_actions.export_report(self, self.state))
             self.page = summary
         else:
             today = self.state.now().astimezone(self.state.tz).date()
