@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from privacy_checkup.core.schedule import DueState
-from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from privacy_checkup.core.model import Persona, Surface
+from privacy_checkup.core.schedule import DueState
+from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.item_page import ItemPage
 from privacy_checkup.ui.summary_page import SummaryPage
 from tests.gui.helpers import card_for, checkup_of, click, onboard, page_of, press
@@ -151,3 +151,22 @@ def test_device_switch_shows_that_devices_steps_and_is_remembered(qtbot, make_wi
     expected = page.item.steps_for(Surface.ANDROID)
     assert [label.text() for label in page.step_labels] == list(expected)
     assert state.store.profile().surfaces["tiktok"] is Surface.ANDROID
+
+
+def test_tab_goes_through_the_page_in_reading_order(qtbot, make_window, make_state):
+    state = make_state()
+    onboard(state)
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    checkup = checkup_of(window)
+    page = page_of(window)
+    checkup.close_button.setFocus()
+    seen = []
+    for _ in range(40):
+        press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is checkup.next_button:
+            break
+    assert seen[0] is page.surface_buttons[Surface.IOS]
+    assert seen.index(page.note_edit) < seen.index(checkup.answer_buttons[AnswerState.DONE])
+    assert seen.index(checkup.answer_buttons[AnswerState.NOT_APPLICABLE]) < seen.index(checkup.next_button)

@@ -199,6 +199,11 @@ class ItemPage(QWidget):
         grid.setColumnStretch(1, 1)
         self.steps_layout.addLayout(grid)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The page's controls in reading order, for Tab."""
+        return [*self.surface_buttons.values(), *self.source_buttons, self.report_button, self.note_edit,
+                self.unlock_button]
+
     # The note box: the wizard decides what it can do; the page only shows it.
     def show_note(self, text: str) -> None:
         self._note_loaded = text

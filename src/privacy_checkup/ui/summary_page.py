@@ -67,6 +67,7 @@ class SummaryPage(QWidget):
 
         not_done = [(i, item) for i, item in enumerate(flow.items) if flow.answers.get(item.id) is None
                     or flow.answers[item.id].value == "skipped"]
+        self.item_links: list[QWidget] = []
         if not_done:
             column.addWidget(plain_label(self.tr("Still to look at"), self, role="heading"))
             for index, item in not_done[:12]:
@@ -75,6 +76,7 @@ class SummaryPage(QWidget):
                 link = button(label, self, kind="link",
                               accessible_name=self.tr("Go to %1").replace("%1", item.title))
                 link.clicked.connect(lambda _=False, i=index: self.item_requested.emit(i))
+                self.item_links.append(link)
                 column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.finish_button = button(self.tr("&Finish review") if flow.is_open else self.tr("Back to &dashboard"),
@@ -95,3 +97,6 @@ class SummaryPage(QWidget):
             column.addWidget(plain_label(self.tr(
                 "You can finish now and come back to the rest later; they stay on your list."), self, role="small"))
         column.addStretch(1)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.item_links, self.finish_button, self.report_button]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -152,6 +153,11 @@ class CheckupView(QWidget):
             self._load_note(page)
         self.body.addWidget(self.page)
         self.page.show()
+        # Tab follows reading order: back to the dashboard, the page, the answers, then Back / Next.
+        chain: list[QWidget] = [self.close_button, *self.page.focus_chain(), *self.answer_buttons.values(),
+                                self.back_button, self.next_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._update_controls()
         # Keyboard users land on the main action: Enter moves on, Ctrl+1/2/3 answer, Tab reaches the content.
         target = self.next_button if item is not None else getattr(self.page, "finish_button", None)
