@@ -163,7 +163,9 @@ def test_tab_goes_through_the_page_in_reading_order(qtbot, make_window, make_sta
     checkup.close_button.setFocus()
     seen = []
     for _ in range(40):
-        press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        press(qtbot, focused, Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
         if seen[-1] is checkup.next_button:
             break
