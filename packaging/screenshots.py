@@ -92,7 +92,7 @@ def _inner(out: Path, dark: bool) -> int:
         store.set_persona(Persona.HIGH_PROFILE)
         store.set_platforms(wanted)
         for cid in wanted:
-            store.set_surface(cid, Surface.IOS)
+            store.set_surface(cid, Surface.WEB if cid == "instagram" else Surface.IOS)
         store.set_onboarded()
 
         def review(cid: str, days_ago: int, fraction: float, complete: bool) -> None:

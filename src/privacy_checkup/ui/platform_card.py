@@ -86,7 +86,8 @@ class PlatformCard(QFrame):
         last = format_date(status.last_reviewed) if status.last_reviewed else self.tr("Not yet")
         due = format_date(status.next_due) if status.next_due else self.tr("After your first review")
         self.last_label = plain_label(last, self, wrap=False)
-        self.due_label = plain_label(due, self, wrap=False)
+        self.due_label = plain_label(due, self, role="danger" if status.state is DueState.OVERDUE else "",
+                                     wrap=False)
         facts.addWidget(plain_label(self.tr("Last reviewed"), self, role="small", wrap=False), 0, 0)
         facts.addWidget(plain_label(self.tr("Next review due"), self, role="small", wrap=False), 0, 1)
         facts.addWidget(self.last_label, 1, 0)

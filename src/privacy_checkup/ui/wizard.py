@@ -70,8 +70,7 @@ class CheckupView(QWidget):
         top_row.addWidget(self.close_button)
         top_row.addSpacing(12)
         top_row.addWidget(icon)
-        top_row.addWidget(title)
-        top_row.addStretch(1)
+        top_row.addWidget(title, 1)
         top_row.addWidget(self.progress_label)
         top_row.addWidget(self.progress)
 
