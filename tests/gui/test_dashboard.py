@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from privacy_checkup.core.schedule import DueState
-from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_checkup.core.model import Persona
+from privacy_checkup.core.schedule import DueState
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.profile_dialog import ProfileDialog
 from tests.gui.conftest import Clock, catalog_from
@@ -230,3 +230,17 @@ def test_quit_mid_checkup_and_relaunch_shows_everything_where_it_was(qtbot, make
     card = card_for(again, "instagram")
     assert card.status.state is DueState.IN_PROGRESS
     assert card.progress_label.text().startswith("1 of ")
+
+
+def test_platforms_the_office_requires_are_ticked_and_cannot_be_unticked(qtbot, make_window, make_state):
+    from privacy_checkup.core.policy import Policy, PolicyResult
+
+    state = make_state()
+    state.policy_result = PolicyResult(Policy(organisation="The Office", required_checklists=("instagram",)))
+    window = make_window(state)
+    assert window.first_run is not None
+    box = window.first_run.platform_choice.boxes["instagram"]
+    assert box.isChecked()
+    assert not box.isEnabled()
+    assert box.toolTip() == "Required by The Office"
+    assert window.first_run.platform_choice.chosen() == ["instagram"]

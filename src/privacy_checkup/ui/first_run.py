@@ -27,7 +27,8 @@ class FirstRunView(QWidget):
         checklists = state.catalog.checklists
         self.steps = QStackedWidget(self)
         self.persona_choice = PersonaChoice(profile.persona)
-        self.platform_choice = PlatformChoice(checklists, profile.platforms)
+        self.platform_choice = PlatformChoice(checklists, profile.platforms, required=state.policy.required_checklists,
+                                              organisation=state.policy.organisation)
         self.device_choice = DeviceChoice()
         self.steps.addWidget(self._welcome_step())
         self.steps.addWidget(self._step(

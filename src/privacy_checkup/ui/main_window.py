@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from privacy_checkup import APP_NAME
@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
         self.checkup: CheckupView | None = None
         self._build_menus()
         window_state.restore_geometry(self)
+        # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         if state.store.profile().onboarded:
             self.show_dashboard()
         else:
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
+
+    def _scheme_changed(self, _scheme: object) -> None:
+        if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
 
     # Menus
     def _build_menus(self) -> None:

@@ -82,7 +82,7 @@ class PlatformChoice(QWidget):
     changed = Signal()
 
     def __init__(self, checklists: Sequence[Checklist], chosen: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, required: Sequence[str] = (), organisation: str | None = None) -> None:
         super().__init__(parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +99,13 @@ class PlatformChoice(QWidget):
             row.setSpacing(12)
             box = QCheckBox(frame)
             box.setAccessibleName(checklist.title)
-            box.setChecked(checklist.id in chosen)
+            box.setChecked(checklist.id in chosen or checklist.id in required)
+            if checklist.id in required:  # the office's policy requires it: shown ticked, cannot be unticked
+                box.setEnabled(False)
+                why = (self.tr("Required by %1").replace("%1", organisation) if organisation
+                       else self.tr("Required by your office"))
+                box.setToolTip(why)
+                box.setAccessibleDescription(why)
             box.toggled.connect(self.changed)
             icon = icon_label(icons.monogram(checklist.id, checklist.title, 32, ratio),
                               self.tr("%1 icon").replace("%1", checklist.title), frame)

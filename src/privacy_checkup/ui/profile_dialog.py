@@ -23,7 +23,9 @@ class ProfileDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.resize(720, 560)
         self.persona_choice = PersonaChoice(profile.persona)
-        self.platform_choice = PlatformChoice(state.catalog.checklists, profile.platforms)
+        self.platform_choice = PlatformChoice(state.catalog.checklists, profile.platforms,
+                                              required=state.policy.required_checklists,
+                                              organisation=state.policy.organisation)
         self.device_choice = DeviceChoice()
         self._refresh_devices()
         self.platform_choice.changed.connect(self._refresh_devices)
