@@ -50,3 +50,9 @@ def test_command_line_commands_do_not_import_qt(tmp_path: Path):
     result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_background_start_with_nothing_overdue_and_no_tray_opens_nothing(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--background"],
+                            env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr

@@ -244,3 +244,24 @@ def test_platforms_the_office_requires_are_ticked_and_cannot_be_unticked(qtbot, 
     assert not box.isEnabled()
     assert box.toolTip() == "Required by The Office"
     assert window.first_run.platform_choice.chosen() == ["instagram"]
+
+
+def test_the_tray_reminder_follows_the_dashboard(qtbot, make_window, make_state, clock):
+    from PySide6.QtWidgets import QApplication
+
+    from privacy_checkup.ui.reminders import TrayReminders
+
+    state = make_state()
+    onboard(state, ("tiktok", "instagram"))
+    _complete_review(state, "tiktok", clock)
+    clock.advance(days=120)
+    window = make_window(state)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    reminders = TrayReminders(window, app)
+    assert list(reminders.tray.overdue) == ["TikTok"]
+    _complete_review(state, "tiktok", clock)
+    window.show_dashboard()
+    assert not reminders.tray.overdue
+    reminders.tray.open_requested.emit()
+    assert window.isVisible()

@@ -18,6 +18,7 @@ from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import FirstPaintWatcher, MainWindow
+from privacy_checkup.ui.reminders import start_tray
 
 
 def application() -> QApplication:
@@ -48,7 +49,9 @@ def open_state(loaded: AppCatalog, keys: KeyStore | None = None) -> AppState:
                     verified_by=pack.manifest.organisation if pack is not None else None)
 
 
-def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False) -> int:
+def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False) -> int:
+    """The app. `background` (the login entry): stay in the tray and remind, opening no window unless
+    something is overdue and there is no tray to say so."""
     app = application()
     catalog = load_catalog(checklists_dir)
     try:
@@ -63,7 +66,17 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False) -
         if quit_after_show:
             watcher = FirstPaintWatcher(lambda: QTimer.singleShot(0, app.quit), window)
             window.installEventFilter(watcher)
-        window.show()
+        reminders = None if quit_after_show else start_tray(window, app)
+        if background:
+            if reminders is not None:
+                app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
+                reminders.tray.notify()
+            elif window.overdue_titles():
+                window.show()
+            else:
+                return 0
+        else:
+            window.show()
         return app.exec()
     finally:
         state.store.close()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
+from privacy_checkup.core.schedule import DueState
 from privacy_checkup.ui import backup_actions, icons, messages, modal, report_actions, window_state
 from privacy_checkup.ui.about_dialog import AboutDialog
 from privacy_checkup.ui.app_state import AppState
@@ -20,6 +21,7 @@ from privacy_checkup.ui.wizard import CheckupView
 
 
 class MainWindow(QMainWindow):
+    overdue_changed = Signal(tuple)  # titles of the overdue platforms, for the tray
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +60,19 @@ class MainWindow(QMainWindow):
         self.dashboard.problems_requested.connect(self.show_checklist_problems)
         self._replace(self.dashboard)
         self._set_menus_enabled(True)
+        self.overdue_changed.emit(self.overdue_titles())
         if self.dashboard.cards:
             self.dashboard.cards[0].action_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def overdue_titles(self) -> tuple[str, ...]:
+        if not self.state.store.profile().onboarded:
+            return ()
+        return tuple(c.title for c, s in self.state.chosen_checklists() if s.state is DueState.OVERDUE)
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None = None) -> None:
         checklist = self.state.catalog.get(checklist_id)
