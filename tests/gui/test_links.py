@@ -38,3 +38,13 @@ def test_open_link_never_hands_a_refused_link_to_the_desktop(opened_urls: list[s
 def test_display_host_shows_what_a_person_recognises() -> None:
     assert links.display_host("https://help.instagram.com/123") == "help.instagram.com"
     assert links.display_host("mailto:help@office.example") == "help@office.example"
+
+
+def test_monograms_use_the_name_not_the_aside() -> None:
+    from privacy_checkup.ui.icons import monogram_letters
+
+    assert monogram_letters("X (Twitter)") == "X"
+    assert monogram_letters("TikTok") == "T"
+    assert monogram_letters("Facebook Messenger") == "FM"
+    assert monogram_letters("YouTube and your Google Account") == "Y"
+    assert monogram_letters("<b>") == "?"

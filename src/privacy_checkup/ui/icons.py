@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,7 +20,8 @@ def monogram_colour(checklist_id: str) -> str:
 
 def monogram_letters(title: str) -> str:
     """"TikTok" -> "T", "X (Twitter)" -> "X", "Facebook Messenger" -> "FM"."""
-    words = [w for w in title.replace("(", " ").replace(")", " ").split() if w[:1].isalnum()]
+    without_asides = re.sub(r"\([^)]*\)", " ", title)  # "X (Twitter)" is X
+    words = [w for w in without_asides.split() if w[:1].isalnum()]
     if not words:
         return "?"
     if len(words) >= 2 and words[1][:1].isupper() and not words[1].startswith("("):

@@ -109,7 +109,7 @@ class PlatformChoice(QWidget):
             box.toggled.connect(self.changed)
             icon = icon_label(icons.monogram(checklist.id, checklist.title, 32, ratio),
                               self.tr("%1 icon").replace("%1", checklist.title), frame)
-            name = plain_label(checklist.title, frame, role="cardtitle", wrap=False)
+            name = plain_label(checklist.title, frame, role="cardtitle")
             name.setBuddy(box)
             row.addWidget(box)
             row.addWidget(icon)

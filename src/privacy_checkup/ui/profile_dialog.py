@@ -21,7 +21,7 @@ class ProfileDialog(QDialog):
         profile = state.store.profile()
         self.setWindowTitle(self.tr("Your platforms and profile"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(720, 560)
+        self.resize(860, 620)
         self.persona_choice = PersonaChoice(profile.persona)
         self.platform_choice = PlatformChoice(state.catalog.checklists, profile.platforms,
                                               required=state.policy.required_checklists,

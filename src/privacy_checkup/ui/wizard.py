@@ -132,6 +132,7 @@ class CheckupView(QWidget):
         self.index = index
         if self.page is not None:
             self.body.removeWidget(self.page)
+            self.page.hide()  # at once: deleteLater waits for the event loop
             self.page.deleteLater()
         item = self.current_item
         if item is None:
