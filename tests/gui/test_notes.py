@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from privacy_checkup.storage.progress import AnswerState
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from privacy_checkup.core.errors import KeyStoreProblem
+from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
 from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
+from tests.gui.conftest import START
 from tests.gui.helpers import checkup_of, click, onboard, page_of
 
 
@@ -94,3 +95,51 @@ def test_wrong_recovery_key_says_so_and_changes_nothing(qtbot, make_state, keys,
     dialog.try_unlock()
     assert dialog.error_label.text()
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_a_locked_keyring_is_asked_once_per_checkup_not_on_every_page(qtbot, make_window, make_state, keys):
+    asked: list[str] = []
+    real_get = keys.get_secret
+
+    def counting_get(vault_id: str) -> str | None:
+        asked.append(vault_id)
+        secret: str | None = real_get(vault_id)
+        return secret
+
+    state = make_state()
+    assert state.vault.write_note("tiktok", "private-account", "kept", START) is not None
+    keys.problem = KeyStoreProblem.LOCKED
+    keys.get_secret = counting_get
+    restarted = make_state()
+    onboard(restarted)
+    window = make_window(restarted)
+    window.open_checkup("tiktok")
+    for _ in range(4):
+        click(qtbot, checkup_of(window).next_button)
+    assert not page_of(window).note_edit.isEnabled()
+    assert len(asked) <= 1
+
+
+def test_unlocking_with_the_recovery_key_opens_the_notes(qtbot, make_window, make_state, keys, dialogs):
+    state = make_state()
+    recovery_key = state.vault.write_note("tiktok", "private-account", "kept safe", START)
+    assert recovery_key is not None
+    keys.secrets.clear()
+    restarted = make_state()
+    onboard(restarted)
+
+    def unlock(dialog: QDialog) -> int:
+        assert isinstance(dialog, UnlockNotesDialog)
+        dialog.key_field.setText(recovery_key)
+        dialog.try_unlock()
+        return int(dialog.result())
+
+    dialogs.respond = unlock
+    window = make_window(restarted)
+    window.open_checkup("tiktok")
+    page = page_of(window)
+    assert page.item.id == "private-account"
+    assert not page.note_edit.isEnabled()
+    click(qtbot, page.unlock_button)
+    assert page_of(window).note_edit.isEnabled()
+    assert page_of(window).note_edit.toPlainText() == "kept safe"

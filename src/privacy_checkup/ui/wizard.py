@@ -50,6 +50,8 @@ class CheckupView(QWidget):
         self.surface: Surface = state.surface_for(checklist)
         self.index = -1
         self.page: ItemPage | SummaryPage | None = None
+        # A locked keyring is asked once per checkup, not on every page (each ask may block or prompt).
+        self._locked_hint: str | None = None
 
         top, top_row = bar(self, "TopBar")
         self.close_button = button(self.tr("\u2190 &Dashboard"), top,
@@ -245,15 +247,20 @@ class CheckupView(QWidget):
 
     # Notes
     def _load_note(self, page: ItemPage) -> None:
+        if self._locked_hint is not None:
+            page.show_notes_locked(self._locked_hint)
+            return
         vault = self.state.vault
         status = vault.status()
         if status.state is VaultState.LOCKED:
-            page.show_notes_locked(messages.locked_notes_hint(status.reason, status.fix))
+            self._locked_hint = messages.locked_notes_hint(status.reason, status.fix)
+            page.show_notes_locked(self._locked_hint)
             return
         try:
             text = vault.read_note(self.checklist.id, page.item.id) if status.state is VaultState.UNLOCKED else None
         except NotesLockedError as exc:
-            page.show_notes_locked(messages.locked_notes_hint(exc.reason, exc.fix))
+            self._locked_hint = messages.locked_notes_hint(exc.reason, exc.fix)
+            page.show_notes_locked(self._locked_hint)
             return
         except NoteCorruptError as exc:
             page.show_note("")
@@ -270,7 +277,8 @@ class CheckupView(QWidget):
             recovery_key = self.state.vault.write_note(self.checklist.id, page.item.id, page.note_text(),
                                                        self.state.now())
         except NotesLockedError as exc:
-            page.show_notes_locked(messages.locked_notes_hint(exc.reason, exc.fix))
+            self._locked_hint = messages.locked_notes_hint(exc.reason, exc.fix)
+            page.show_notes_locked(self._locked_hint)
             messages.show_error(self, exc)
             return True  # the note box is now locked; the text could not be kept, the answers still work
         except (PrivacyCheckupError, OSError) as exc:
@@ -283,6 +291,7 @@ class CheckupView(QWidget):
 
     def unlock_notes(self) -> None:
         if modal.run(UnlockNotesDialog(self.state.vault, self)) and self.item_page is not None:
+            self._locked_hint = None
             self._load_note(self.item_page)
 
     # "This step is wrong"
