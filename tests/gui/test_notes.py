@@ -67,22 +67,39 @@ def test_recovery_key_dialog_cannot_be_dismissed_before_confirming(qtbot):
 
 
 def test_locked_keyring_keeps_answers_usable_and_notes_locked(qtbot, make_window, make_state, keys, dialogs, clock):
-    keys.problem = KeyStoreProblem.NO_BACKEND
-    state = make_state()
+    first = make_state()
+    assert first.vault.write_note("tiktok", "private-account", "written before", START) is not None
+    keys.problem = KeyStoreProblem.LOCKED  # e.g. the login keyring was not unlocked
+    state = make_state()  # a fresh start: the key is not held in memory
     onboard(state)
     window = make_window(state)
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
     page = page_of(window)
     assert not page.note_edit.isEnabled()
+    assert page.note_edit.toPlainText() == ""  # the note is not shown, and not overwritten
     assert "locked" in page.note_status.text().lower()
+    assert "unlock" in page.note_status.text().lower()  # and how to fix it
     assert page.unlock_button.isVisible()
-    first = page.item.id
+    item_id = page.item.id
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])
-    assert state.store.latest_answers("tiktok")[first].state is AnswerState.DONE
+    assert state.store.latest_answers("tiktok")[item_id].state is AnswerState.DONE
     assert dialogs.shown == []  # answering never asks about notes
     click(qtbot, page_of(window).unlock_button)
     assert len(dialogs.of_type(UnlockNotesDialog)) == 1
+    keys.problem = None
+    assert make_state().vault.read_note("tiktok", "private-account") == "written before"
+
+
+def test_no_keyring_at_all_still_lets_the_checkup_run(qtbot, make_window, make_state, keys, clock):
+    keys.problem = KeyStoreProblem.NO_BACKEND
+    state = make_state()
+    onboard(state)
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    assert not page_of(window).note_edit.isEnabled()
+    click(qtbot, checkup_of(window).answer_buttons[AnswerState.SKIPPED])
+    assert len(state.store.latest_answers("tiktok")) == 1
 
 
 def test_wrong_recovery_key_says_so_and_changes_nothing(qtbot, make_state, keys, clock):
