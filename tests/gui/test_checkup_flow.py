@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from privacy_checkup.core.model import Persona, Surface
 from privacy_checkup.core.schedule import DueState
@@ -172,3 +172,32 @@ def test_tab_goes_through_the_page_in_reading_order(qtbot, make_window, make_sta
     assert seen[0] is page.surface_buttons[Surface.IOS]
     assert seen.index(page.note_edit) < seen.index(checkup.answer_buttons[AnswerState.DONE])
     assert seen.index(checkup.answer_buttons[AnswerState.NOT_APPLICABLE]) < seen.index(checkup.next_button)
+
+
+def _mnemonics(window) -> list[str]:
+    letters = []
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    for text in texts:
+        index = text.replace("&&", "").find("&")
+        if index >= 0:
+            letters.append(text.replace("&&", "")[index + 1].lower())
+    return letters
+
+
+def test_no_two_visible_controls_share_an_alt_key(qtbot, make_window, make_state):
+    state = make_state()
+    window = make_window(state)
+    assert window.first_run is not None
+    for _ in range(2):
+        letters = _mnemonics(window)
+        assert len(letters) == len(set(letters)), letters
+        window.first_run.go_next()
+    onboard(state)
+    window.show_dashboard()
+    window.open_checkup("tiktok")
+    checkup = checkup_of(window)
+    for index in (0, len(checkup.flow.items) - 1, len(checkup.flow.items)):
+        checkup.show_index(index)
+        letters = _mnemonics(window)
+        assert len(letters) == len(set(letters)), letters

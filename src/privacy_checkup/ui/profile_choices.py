@@ -26,7 +26,7 @@ def persona_texts(widget: QWidget) -> dict[Persona, tuple[str, str]]:
     return {
         Persona.EVERYONE: (widget.tr("&Just me"),
                            widget.tr("The settings that matter for anyone with a social-media account.")),
-        Persona.HIGH_PROFILE: (widget.tr("A &high-profile person"),
+        Persona.HIGH_PROFILE: (widget.tr("A high-profile p&erson"),
                                widget.tr("An MP, journalist, campaigner or their family. Adds extra protection "
                                          "and puts the riskiest settings first.")),
         Persona.OFFICE_STAFF: (widget.tr("&Office staff"),

@@ -79,10 +79,10 @@ class SummaryPage(QWidget):
                 self.item_links.append(link)
                 column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.finish_button = button(self.tr("&Finish review") if flow.is_open else self.tr("Back to &dashboard"),
+        self.finish_button = button(self.tr("F&inish review") if flow.is_open else self.tr("Back to &dashboard"),
                                     self, kind="primary")
         self.finish_button.clicked.connect(self.finish_requested)
-        self.report_button = button(self.tr("Export &report\u2026"), self)
+        self.report_button = button(self.tr("E&xport report\u2026"), self)
         self.report_button.setToolTip(self.tr("A PDF for your records, or JSON/CSV for your office. "
                                               "Your notes are not included."))
         self.report_button.clicked.connect(self.report_requested)

@@ -54,7 +54,7 @@ class CheckupView(QWidget):
         self._locked_hint: str | None = None
 
         top, top_row = bar(self, "TopBar")
-        self.close_button = button(self.tr("\u2190 &Dashboard"), top,
+        self.close_button = button(self.tr("\u2190 Dashboard"), top,
                                    accessible_name=self.tr("Back to the dashboard (Esc)"))
         self.close_button.setToolTip(self.tr("Your answers are already saved (Esc)"))
         self.close_button.clicked.connect(self.close_checkup)
@@ -180,7 +180,7 @@ class CheckupView(QWidget):
             answer_button.setChecked(answer is chosen)
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setVisible(item is not None)
-        self.next_button.setText(self.tr("&Next") if self.index < total - 1 else self.tr("&Summary"))
+        self.next_button.setText(self.tr("&Next") if self.index < total - 1 else self.tr("Su&mmary"))
 
     def go_next(self) -> None:
         if self.index < len(self.flow.items):
