@@ -265,3 +265,22 @@ def test_the_tray_reminder_follows_the_dashboard(qtbot, make_window, make_state,
     assert not reminders.tray.overdue
     reminders.tray.open_requested.emit()
     assert window.isVisible()
+
+
+def test_pages_scroll_only_when_they_do_not_fit(qtbot, make_window, make_state):
+    from PySide6.QtWidgets import QScrollArea
+
+    state = make_state()
+    window = make_window(state)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.height() == 800)
+    welcome = [a for a in window.findChildren(QScrollArea) if a.isVisible()]
+    assert welcome
+    assert welcome[0].verticalScrollBar().maximum() == 0  # it fits: no stray scroll bar
+    onboard(state)
+    window.show_dashboard()
+    window.open_checkup("tiktok")
+    window.resize(700, 450)
+    qtbot.wait(10)
+    page = [a for a in window.findChildren(QScrollArea) if a.isVisible()]
+    assert page[0].verticalScrollBar().maximum() > 0  # a long page still scrolls

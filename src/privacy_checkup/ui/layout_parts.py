@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 CONTENT_WIDTH = 780
 
@@ -15,6 +24,9 @@ def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScr
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     holder = QWidget(area)
+    # Word-wrapped labels report their minimum height at their narrowest; without this the area would
+    # scroll a few pixels even when everything fits. The scroll area then sizes it by height-for-width.
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
     outer = QHBoxLayout(holder)
     outer.setContentsMargins(32, 28, 32, 28)
     column = QWidget(holder)
