@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.app_state import AppState
@@ -180,8 +180,3 @@ class FirstRunView(QWidget):
         store.set_onboarded()
         self.finished.emit()
 
-
-def separator(parent: QWidget) -> QFrame:
-    line = QFrame(parent)
-    line.setFrameShape(QFrame.Shape.HLine)
-    return line

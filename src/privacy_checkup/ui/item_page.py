@@ -107,7 +107,8 @@ class ItemPage(QWidget):
         for source in item.sources:
             link = button(f"{source.title}  \u2197", self, kind="link",
                           accessible_name=self.tr("Open source: %1").replace("%1", source.title))
-            link.setToolTip(source.url)
+            link.setToolTip(self.tr("Opens %1 in your browser").replace("%1", source.url))
+            link.setAccessibleDescription(links.display_host(source.url))
             link.setEnabled(links.is_openable(source.url))
             link.clicked.connect(lambda _=False, url=source.url: links.open_link(url))
             self.source_buttons.append(link)

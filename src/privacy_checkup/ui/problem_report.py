@@ -29,6 +29,7 @@ class ProblemReport:
 
 def build_report(checklist: Checklist, item: Item, surface: Surface) -> ProblemReport:
     """Everything a maintainer needs to find and check the step; nothing the user wrote."""
+    # The field names stay in English on purpose: the people who maintain the checklists read them.
     subject = f"{APP_NAME}: {checklist.id}/{item.id} r{item.revision} " + _tr("may be wrong")
     lines = [
         _tr("A step in a checklist looks wrong or out of date."),

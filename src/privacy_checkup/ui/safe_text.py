@@ -35,11 +35,6 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
     return label
 
 
-def plain_labels(root: QWidget) -> list[QLabel]:
-    """Every QLabel under `root` (used by tests and by the self-check that nothing is rich text)."""
-    return root.findChildren(QLabel)
-
-
 def icon_label(pixmap: QPixmap, accessible_name: str, parent: QWidget | None = None) -> QLabel:
     """A QLabel showing a pixmap drawn by the app (never one named by checklist text)."""
     label = QLabel(parent)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -107,6 +106,3 @@ def follow_system(app: QApplication) -> None:
     """Re-style the app when the person switches their system between light and dark."""
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
 
-
-def resource_path(*parts: str) -> Path:
-    return paths.resources_dir().joinpath(*parts)
