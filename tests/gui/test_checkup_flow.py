@@ -201,3 +201,35 @@ def test_no_two_visible_controls_share_an_alt_key(qtbot, make_window, make_state
         checkup.show_index(index)
         letters = _mnemonics(window)
         assert len(letters) == len(set(letters)), letters
+
+
+def test_first_run_works_from_the_keyboard_alone(qtbot, make_window, make_state):
+    state = make_state()
+    window = make_window(state)
+    first_run = window.first_run
+    assert first_run is not None
+
+    def key(k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        focused = QApplication.focusWidget() or first_run
+        press(qtbot, focused, k, modifier)
+
+    key(Qt.Key.Key_Return)  # Get started
+    assert first_run.current_step() == first_run.PERSONA
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # A high-profile p&erson
+    qtbot.waitUntil(lambda: first_run.persona_choice.persona() is Persona.HIGH_PROFILE)  # mnemonics animate
+    key(Qt.Key.Key_Escape)
+    assert first_run.current_step() == first_run.WELCOME
+    key(Qt.Key.Key_Return)
+    key(Qt.Key.Key_Return)
+    assert first_run.current_step() == first_run.PLATFORMS
+    key(Qt.Key.Key_Return)  # nothing chosen: stays
+    assert first_run.current_step() == first_run.PLATFORMS
+    box = first_run.platform_choice.boxes["tiktok"]
+    box.setFocus()
+    key(Qt.Key.Key_Space)
+    assert box.isChecked()
+    key(Qt.Key.Key_Return)
+    assert first_run.current_step() == first_run.DEVICES
+    key(Qt.Key.Key_Return)
+    assert state.store.profile().onboarded
+    assert state.store.profile().persona is Persona.HIGH_PROFILE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_checkup.ui import icons
@@ -127,6 +128,16 @@ class FirstRunView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
         return page
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter moves on (when the step allows it), Esc steps back; neither ever saves or discards anything.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.next_button.isEnabled():
+            self.go_next()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.go_back()
+            return
+        super().keyPressEvent(event)
 
     def current_step(self) -> int:
         return self.steps.currentIndex()
