@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui import report_actions
@@ -21,6 +21,12 @@ def test_export_report_writes_the_chosen_format_without_notes(
     def respond(dialog: QDialog) -> int:
         if isinstance(dialog, RecoveryKeyDialog):
             dialog.confirm_box.setChecked(True)
+        if isinstance(dialog, QMessageBox) and dialog.windowTitle() == "Include your notes?":
+            default = dialog.defaultButton()
+            assert default is not None
+            assert "Leave" in default.text()
+            assert dialog.escapeButton() is default
+            default.click()
         return 0
 
     dialogs.respond = respond
@@ -57,3 +63,25 @@ def test_summary_page_offers_the_report(qtbot, make_window, make_state, dialogs,
     monkeypatch.setattr(report_actions, "ask_report_path", lambda parent, suggested: target)
     click(qtbot, summary.report_button)
     assert target.is_file()
+
+
+def test_notes_go_in_the_report_only_when_the_person_says_so(
+        qtbot, make_window, make_state, dialogs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    def respond(dialog: QDialog) -> int:
+        if isinstance(dialog, RecoveryKeyDialog):
+            dialog.confirm_box.setChecked(True)
+        if isinstance(dialog, QMessageBox) and dialog.windowTitle() == "Include your notes?":
+            next(b for b in dialog.buttons() if "Include" in b.text()).click()
+        return 0
+
+    dialogs.respond = respond
+    state = make_state()
+    onboard(state, ("tiktok",))
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    page_of(window).note_edit.setPlainText("OPTED IN NOTE")
+    click(qtbot, checkup_of(window).answer_buttons[AnswerState.DONE])
+    target = tmp_path / "with-notes.json"
+    monkeypatch.setattr(report_actions, "ask_report_path", lambda parent, suggested: target)
+    window.export_report()
+    assert "OPTED IN NOTE" in target.read_text(encoding="utf-8")

@@ -198,7 +198,7 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
     assert _ui_dialog_classes() <= kinds, "a dialog class is not walked by this test"
     titles = {d.windowTitle() for d in seen if isinstance(d, QMessageBox)}
     assert {"Backup saved", "Import backup", "Problem report copied", "Your disk is full", "Report saved",
-            "Some checklists could not be loaded"} <= titles
+            "Some checklists could not be loaded", "Include your notes?"} <= titles
 
 
 def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, make_state, dialogs, keys):
