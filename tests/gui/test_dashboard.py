@@ -80,6 +80,9 @@ def test_changed_items_are_counted_and_reopened_alone(qtbot, make_window, make_s
     click(qtbot, card.changes_button)
     checkup = checkup_of(window)
     assert [item.id for item in checkup.flow.items] == [changed["id"]]
+    page = checkup.item_page
+    assert page is not None
+    assert page.changed_label is not None  # says why it is being asked again
 
 
 def test_content_past_its_age_is_flagged_as_possibly_out_of_date(qtbot, make_window, make_state, clock):

@@ -75,6 +75,12 @@ class ItemPage(QWidget):
                 self, role="small", wrap=False))
         meta.addStretch(1)
         column.addLayout(meta)
+        self.changed_label: QLabel | None = None
+        if previous is not None and previous.item_revision < item.revision:
+            self.changed_label = plain_label(self.tr(
+                "This advice has changed since you last answered it. Please check the setting again."),
+                self, role="warning")
+            column.addWidget(self.changed_label)
 
         column.addWidget(plain_label(self.tr("Why it matters"), self, role="heading"))
         self.why_label = plain_label(item.why, self, role="body", selectable=True)
