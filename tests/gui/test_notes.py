@@ -160,3 +160,18 @@ def test_unlocking_with_the_recovery_key_opens_the_notes(qtbot, make_window, mak
     click(qtbot, page.unlock_button)
     assert page_of(window).note_edit.isEnabled()
     assert page_of(window).note_edit.toPlainText() == "kept safe"
+
+
+def test_without_notes_unlocking_means_retrying_the_keyring(qtbot, make_state, keys):
+    keys.problem = KeyStoreProblem.NO_BACKEND
+    state = make_state()
+    dialog = UnlockNotesDialog(state.vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.key_field.isVisible()  # no notes yet, so no recovery key exists
+    assert dialog.retry_button.isDefault()
+    dialog.retry_keyring()
+    assert dialog.error_label.isVisible()
+    keys.problem = None  # the person started their keyring
+    dialog.retry_keyring()
+    assert dialog.result() == QDialog.DialogCode.Accepted
