@@ -233,3 +233,24 @@ def test_first_run_works_from_the_keyboard_alone(qtbot, make_window, make_state)
     key(Qt.Key.Key_Return)
     assert state.store.profile().onboarded
     assert state.store.profile().persona is Persona.HIGH_PROFILE
+
+
+def test_a_failed_save_says_so_and_shows_the_answer_that_is_really_saved(
+        qtbot, make_window, make_state, dialogs, monkeypatch):
+    from privacy_checkup.core.errors import DiskFullError
+
+    state = make_state()
+    onboard(state)
+    window = make_window(state)
+    window.open_checkup("tiktok")
+    checkup = checkup_of(window)
+
+    def full(*args, **kwargs):
+        raise DiskFullError("database or disk is full")
+
+    monkeypatch.setattr(state.store, "start_review", full)
+    click(qtbot, checkup.answer_buttons[AnswerState.DONE])
+    assert checkup.index == 0  # stays on the item
+    assert not checkup.answer_buttons[AnswerState.DONE].isChecked()
+    assert dialogs.shown[-1].windowTitle() == "Your disk is full"
+    assert state.store.latest_answers("tiktok") == {}

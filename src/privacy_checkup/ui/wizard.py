@@ -196,12 +196,8 @@ class CheckupView(QWidget):
             return
         try:
             self.flow.answer(item, answer)
-        except PrivacyCheckupError as exc:
-            self._update_controls()
-            messages.show_error(self, exc)
-            return
-        except OSError as exc:
-            self._update_controls()
+        except (PrivacyCheckupError, OSError) as exc:
+            self._update_controls()  # the button the person pressed shows the answer that is really saved
             messages.show_error(self, exc)
             return
         self.show_index(self.index + 1)
