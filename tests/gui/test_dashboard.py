@@ -287,3 +287,17 @@ def test_pages_scroll_only_when_they_do_not_fit(qtbot, make_window, make_state):
     qtbot.wait(10)
     page = [a for a in window.findChildren(QScrollArea) if a.isVisible()]
     assert page[0].verticalScrollBar().maximum() > 0  # a long page still scrolls
+
+
+def test_an_open_dashboard_notices_when_a_review_becomes_overdue(qtbot, make_window, make_state, clock):
+    state = make_state()
+    onboard(state, ("tiktok",))
+    _complete_review(state, "tiktok", clock)
+    window = make_window(state)
+    assert card_for(window, "tiktok").status.state is DueState.UP_TO_DATE
+    seen: list[tuple[str, ...]] = []
+    window.overdue_changed.connect(seen.append)
+    clock.advance(days=91)
+    window.refresh_timer.timeout.emit()
+    assert card_for(window, "tiktok").status.state is DueState.OVERDUE
+    assert seen == [("TikTok",)]

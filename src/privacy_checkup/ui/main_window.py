@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
@@ -18,6 +18,8 @@ from privacy_checkup.ui.dashboard import DashboardView
 from privacy_checkup.ui.first_run import FirstRunView
 from privacy_checkup.ui.profile_dialog import ProfileDialog
 from privacy_checkup.ui.wizard import CheckupView
+
+REFRESH_EVERY_MS = 30 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +41,11 @@ class MainWindow(QMainWindow):
         window_state.restore_geometry(self)
         # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        # Left open for days, the dashboard and the tray still move from "due soon" to "overdue".
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self.refresh_timer.timeout.connect(self.refresh_dashboard)
+        self.refresh_timer.start()
         if state.store.profile().onboarded:
             self.show_dashboard()
         else:
@@ -102,8 +109,12 @@ class MainWindow(QMainWindow):
             old.deleteLater()
 
     def _scheme_changed(self, _scheme: object) -> None:
+        self.refresh_dashboard()
+
+    def refresh_dashboard(self) -> None:
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self.dashboard.refresh()
+            self.overdue_changed.emit(self.overdue_titles())
 
     # Menus
     def _build_menus(self) -> None:
