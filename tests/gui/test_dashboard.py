@@ -297,6 +297,9 @@ def test_an_open_dashboard_notices_when_a_review_becomes_overdue(qtbot, make_win
     assert card_for(window, "tiktok").status.state is DueState.UP_TO_DATE
     seen: list[tuple[str, ...]] = []
     window.overdue_changed.connect(seen.append)
+    first_card = card_for(window, "tiktok")
+    window.refresh_timer.timeout.emit()
+    assert card_for(window, "tiktok") is first_card  # nothing changed: not rebuilt, focus stays put
     clock.advance(days=91)
     window.refresh_timer.timeout.emit()
     assert card_for(window, "tiktok").status.state is DueState.OVERDUE

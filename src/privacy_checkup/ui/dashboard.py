@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from privacy_checkup.core.schedule import DueState
+from privacy_checkup.core.model import Checklist
+from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons, messages
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.layout_parts import button, card, scroll_column
@@ -27,6 +28,7 @@ class DashboardView(QWidget):
         self.setObjectName("Page")
         self.state = state
         self.cards: list[PlatformCard] = []
+        self.rows: list[tuple[Checklist, ChecklistStatus]] = []
         self._columns = 2
         area, self.column = scroll_column(self, 1120)
         layout = QVBoxLayout(self)
@@ -64,6 +66,7 @@ class DashboardView(QWidget):
                 if widget is not None:
                     widget.deleteLater()
         rows = self.state.chosen_checklists()
+        self.rows = rows
         self.cards = []
         for checklist, status in rows:
             platform_card = PlatformCard(checklist, status, self)
@@ -99,6 +102,13 @@ class DashboardView(QWidget):
             empty = plain_label(self.tr("Choose the platforms you use to start your first checkup."), self,
                                 role="lead")
             self.grid.addWidget(empty, 0, 0)
+
+    def refresh_if_changed(self) -> bool:
+        """Rebuild only when a status changed (a rebuild moves keyboard focus)."""
+        if self.state.chosen_checklists() == self.rows:
+            return False
+        self.refresh()
+        return True
 
     def _place_cards(self) -> None:
         for index, platform_card in enumerate(self.cards):

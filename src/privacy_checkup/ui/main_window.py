@@ -109,11 +109,12 @@ class MainWindow(QMainWindow):
             old.deleteLater()
 
     def _scheme_changed(self, _scheme: object) -> None:
-        self.refresh_dashboard()
-
-    def refresh_dashboard(self) -> None:
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self.dashboard.refresh()
+
+    def refresh_dashboard(self) -> None:
+        if (self.dashboard is not None and self.stack.currentWidget() is self.dashboard
+                and self.dashboard.refresh_if_changed()):
             self.overdue_changed.emit(self.overdue_titles())
 
     # Menus
