@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.model import Checklist, Item, Surface
+from privacy_checkup.ui import links, messages, modal
 
 
 def _tr(text: str) -> str:
@@ -46,3 +49,19 @@ def build_report(checklist: Checklist, item: Item, surface: Surface) -> ProblemR
     ]
     return ProblemReport(subject, "\n".join(lines))
 
+
+def send_problem_report(parent: QWidget, report: ProblemReport, help_link: str | None) -> None:
+    """An e-mail to the office's help contact when its policy names one; otherwise the clipboard."""
+    if help_link and help_link.startswith("mailto:") and links.open_link(report.mailto(help_link)):
+        return
+    QGuiApplication.clipboard().setText(f"{report.subject}\n\n{report.body}")
+    where = _tr("Paste it into an e-mail to your IT contact or to the checklist's maintainers, and add "
+                "what you see instead.")
+    if help_link and links.open_link(help_link):
+        where = _tr("Your office's help page is opening in your browser: paste the report there, and add "
+                    "what you see instead.")
+    box = messages.message_box(parent, messages.UserMessage(
+        _tr("Problem report copied"),
+        _tr("A description of this step (checklist, item, version and your device, never your notes) "
+            "is now on the clipboard."), where), QMessageBox.Icon.Information)
+    modal.run(box)

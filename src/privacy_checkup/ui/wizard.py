@@ -6,11 +6,10 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -18,20 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_checkup.core.errors import NoteCorruptError, NotesLockedError, PrivacyCheckupError
+from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
 from privacy_checkup.storage.progress import AnswerState
-from privacy_checkup.storage.vault import VaultState
-from privacy_checkup.ui import icons, links, messages, modal, report_actions
+from privacy_checkup.ui import icons, messages, report_actions
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.checkup_flow import CheckupFlow
+from privacy_checkup.ui.item_notes import ItemNotes
 from privacy_checkup.ui.item_page import ItemPage
 from privacy_checkup.ui.layout_parts import bar, button
-from privacy_checkup.ui.problem_report import build_report
-from privacy_checkup.ui.recovery_key_dialog import RecoveryKeyDialog
+from privacy_checkup.ui.problem_report import build_report, send_problem_report
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 from privacy_checkup.ui.summary_page import SummaryPage
-from privacy_checkup.ui.unlock_notes_dialog import UnlockNotesDialog
 
 NARROW_BELOW = 960  # logical pixels
 ANSWER_SHORTCUTS = {AnswerState.DONE: "Ctrl+1", AnswerState.SKIPPED: "Ctrl+2", AnswerState.NOT_APPLICABLE: "Ctrl+3"}
@@ -50,8 +47,7 @@ class CheckupView(QWidget):
         self.surface: Surface = state.surface_for(checklist)
         self.index = -1
         self.page: ItemPage | SummaryPage | None = None
-        # A locked keyring is asked once per checkup, not on every page (each ask may block or prompt).
-        self._locked_hint: str | None = None
+        self.notes = ItemNotes(state, checklist.id, self)
 
         top, top_row = bar(self, "TopBar")
         self.close_button = button(self.tr("\u2190 Dashboard"), top,
@@ -152,7 +148,7 @@ class CheckupView(QWidget):
             page.report_requested.connect(self.report_problem)
             page.unlock_requested.connect(self.unlock_notes)
             self.page = page
-            self._load_note(page)
+            self.notes.load(page)
         self.body.addWidget(self.page)
         self.page.show()
         # Tab follows reading order: back to the dashboard, the page, the answers, then Back / Next.
@@ -242,71 +238,15 @@ class CheckupView(QWidget):
             messages.show_error(self, exc)
 
     # Notes
-    def _load_note(self, page: ItemPage) -> None:
-        if self._locked_hint is not None:
-            page.show_notes_locked(self._locked_hint)
-            return
-        vault = self.state.vault
-        status = vault.status()
-        if status.state is VaultState.LOCKED:
-            self._locked_hint = messages.locked_notes_hint(status.reason, status.fix)
-            page.show_notes_locked(self._locked_hint)
-            return
-        try:
-            text = vault.read_note(self.checklist.id, page.item.id) if status.state is VaultState.UNLOCKED else None
-        except NotesLockedError as exc:
-            self._locked_hint = messages.locked_notes_hint(exc.reason, exc.fix)
-            page.show_notes_locked(self._locked_hint)
-            return
-        except NoteCorruptError as exc:
-            page.show_note("")
-            page.note_status.setText(messages.describe(exc).what_happened)
-            return
-        page.show_note(text or "")
-
     def save_note(self) -> bool:
         """Save the open page's note if it changed; False when the person should stay on the page."""
-        page = self.item_page
-        if page is None or not page.note_changed():
-            return True
-        try:
-            recovery_key = self.state.vault.write_note(self.checklist.id, page.item.id, page.note_text(),
-                                                       self.state.now())
-        except NotesLockedError as exc:
-            self._locked_hint = messages.locked_notes_hint(exc.reason, exc.fix)
-            page.show_notes_locked(self._locked_hint)
-            messages.show_error(self, exc)
-            return True  # the note box is now locked; the text could not be kept, the answers still work
-        except (PrivacyCheckupError, OSError) as exc:
-            messages.show_error(self, exc)
-            return False
-        page.mark_note_saved()
-        if recovery_key:
-            modal.run(RecoveryKeyDialog(recovery_key, self))
-        return True
+        return self.notes.save(self.item_page)
 
     def unlock_notes(self) -> None:
-        if modal.run(UnlockNotesDialog(self.state.vault, self)) and self.item_page is not None:
-            self._locked_hint = None
-            self._load_note(self.item_page)
+        self.notes.unlock(self.item_page)
 
     # "This step is wrong"
     def report_problem(self) -> None:
         item = self.current_item
-        if item is None:
-            return
-        report = build_report(self.checklist, item, self.surface)
-        help_link = self.state.help_link  # from the office policy, when it names a help contact
-        if help_link and help_link.startswith("mailto:") and links.open_link(report.mailto(help_link)):
-            return
-        QGuiApplication.clipboard().setText(f"{report.subject}\n\n{report.body}")
-        where = self.tr("Paste it into an e-mail to your IT contact or to the checklist's maintainers, and add "
-                        "what you see instead.")
-        if help_link and links.open_link(help_link):
-            where = self.tr("Your office's help page is opening in your browser: paste the report there, and add "
-                            "what you see instead.")
-        box = messages.message_box(self, messages.UserMessage(
-            self.tr("Problem report copied"),
-            self.tr("A description of this step (checklist, item, version and your device, never your notes) "
-                    "is now on the clipboard."), where), QMessageBox.Icon.Information)
-        modal.run(box)
+        if item is not None:
+            send_problem_report(self, build_report(self.checklist, item, self.surface), self.state.help_link)
