@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--checklists-dir", type=Path, metavar="DIR",
                         help="use DIR as the office checklist folder (default: the site-wide config folder, "
                              f"or ${paths.CHECKLISTS_ENV})")
+    # Hidden: exit right after the main window's first paint (start-up benchmarks, smoke tests).
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--background", action="store_true",
+                        help="start in the system tray (as at login): show a reminder when a review is overdue")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -138,7 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
 
-        return run_gui(checklists_dir=args.checklists_dir)
+        return run_gui(checklists_dir=args.checklists_dir, quit_after_show=args.quit_after_show,
+                       background=args.background)
     try:
         if args.command == "validate":
             return cmd_validate(args.paths, args.checklists_dir)

@@ -1,23 +1,82 @@
-"""Application bootstrap: creates the QApplication and the main window."""
+"""Application bootstrap: the QApplication, the theme, the catalog, the store, and the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from privacy_checkup import APP_NAME, __version__
+from privacy_checkup.core.errors import PrivacyCheckupError
+from privacy_checkup.storage import paths
+from privacy_checkup.storage.app_catalog import AppCatalog, load_app_catalog
+from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
+from privacy_checkup.storage.progress import ProgressStore
+from privacy_checkup.storage.vault import NotesVault
+from privacy_checkup.ui import icons, messages, theme
+from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.main_window import FirstPaintWatcher, MainWindow
+from privacy_checkup.ui.reminders import start_tray
 
 
-def run_gui(checklists_dir: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    label = QLabel(f"{APP_NAME} {__version__}")
-    label.setTextFormat(label.textFormat().PlainText)
-    window.setCentralWidget(label)
-    window.show()
-    return app.exec()
+    app.setDesktopFileName("privacy-checkup")
+    app.setWindowIcon(icons.app_icon())
+    theme.apply(app)
+    theme.follow_system(app)
+    return app
+
+
+def load_catalog(checklists_dir: Path | None = None) -> AppCatalog:
+    """The office policy and the merged checklist layers, exactly as `privacy-checkup status` sees them."""
+    return load_app_catalog(checklists_dir)
+
+
+def open_state(loaded: AppCatalog, keys: KeyStore | None = None) -> AppState:
+    """Open the progress store at its usual place; raises PrivacyCheckupError with what went wrong."""
+    store = ProgressStore.open(paths.store_path())
+    key_store = keys if keys is not None else OsKeyStore()
+    pack = loaded.built.verified_pack
+    return AppState(loaded.catalog, store, NotesVault(store, key_store), key_store,
+                    policy_result=loaded.policy_result,
+                    verified_by=pack.manifest.organisation if pack is not None else None)
+
+
+def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False) -> int:
+    """The app. `background` (the login entry): stay in the tray and remind, opening no window unless
+    something is overdue and there is no tray to say so."""
+    app = application()
+    catalog = load_catalog(checklists_dir)
+    try:
+        state = open_state(catalog)
+    except PrivacyCheckupError as exc:
+        if not quit_after_show:
+            messages.show_error(None, exc)
+        print(f"privacy-checkup: {exc}", file=sys.stderr)
+        return 2
+    try:
+        window = MainWindow(state)
+        if quit_after_show:
+            watcher = FirstPaintWatcher(lambda: QTimer.singleShot(0, app.quit), window)
+            window.installEventFilter(watcher)
+        reminders = None if quit_after_show else start_tray(window, app)
+        if background:
+            if reminders is not None:
+                app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
+                reminders.tray.notify()
+            elif window.overdue_titles():
+                window.show()
+            else:
+                return 0
+        else:
+            window.show()
+        return app.exec()
+    finally:
+        state.store.close()

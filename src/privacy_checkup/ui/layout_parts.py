@@ -1,0 +1,70 @@
+"""Small layout pieces shared by the screens: a centred column in a scroll area, a bar of buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+CONTENT_WIDTH = 780
+
+
+def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScrollArea, QVBoxLayout]:
+    """A scroll area holding a column of at most `max_width` pixels, centred; returns the column's layout."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    holder = QWidget(area)
+    # Word-wrapped labels report their minimum height at their narrowest; without this the area would
+    # scroll a few pixels even when everything fits. The scroll area then sizes it by height-for-width.
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+    outer = QHBoxLayout(holder)
+    outer.setContentsMargins(32, 28, 32, 28)
+    column = QWidget(holder)
+    column.setMaximumWidth(max_width)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(14)
+    outer.addStretch(1)
+    outer.addWidget(column, 100)
+    outer.addStretch(1)
+    area.setWidget(holder)
+    return area, layout
+
+
+def bar(parent: QWidget, name: str) -> tuple[QFrame, QBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName(name)
+    layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, frame)
+    layout.setContentsMargins(24, 12, 24, 12)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def button(text: str, parent: QWidget, *, kind: str = "", accessible_name: str = "",
+           auto_default: bool = True) -> QPushButton:
+    """A push button; Enter presses it when it has focus (`auto_default`), as people expect."""
+    widget = QPushButton(text, parent)
+    if kind:
+        widget.setProperty("kind", kind)
+    widget.setAccessibleName(accessible_name or text.replace("&", "").split("\t")[0].strip())
+    widget.setAutoDefault(auto_default)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def card(parent: QWidget, name: str = "") -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("card", True)
+    if name:
+        frame.setObjectName(name)
+    return frame

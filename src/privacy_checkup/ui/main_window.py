@@ -1,0 +1,223 @@
+"""The main window: first run, then the dashboard; a checkup opens in place of the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+
+from privacy_checkup import APP_NAME
+from privacy_checkup.core.errors import PrivacyCheckupError
+from privacy_checkup.core.schedule import DueState
+from privacy_checkup.ui import backup_actions, icons, messages, modal, report_actions, window_state
+from privacy_checkup.ui.about_dialog import AboutDialog
+from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.dashboard import DashboardView
+from privacy_checkup.ui.first_run import FirstRunView
+from privacy_checkup.ui.profile_dialog import ProfileDialog
+from privacy_checkup.ui.wizard import CheckupView
+
+REFRESH_EVERY_MS = 30 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    overdue_changed = Signal(tuple)  # titles of the overdue platforms, for the tray
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icons.app_icon())
+        self.setAccessibleName(APP_NAME)
+        self.setMinimumSize(640, 400)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.first_run: FirstRunView | None = None
+        self.dashboard: DashboardView | None = None
+        self.checkup: CheckupView | None = None
+        self._build_menus()
+        window_state.restore_geometry(self)
+        # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        # Left open for days, the dashboard and the tray still move from "due soon" to "overdue".
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self.refresh_timer.timeout.connect(self.refresh_dashboard)
+        self.refresh_timer.start()
+        if state.store.profile().onboarded:
+            self.show_dashboard()
+        else:
+            self.show_first_run()
+
+    # Screens
+    def show_first_run(self) -> None:
+        self.first_run = FirstRunView(self.state, self)
+        self.first_run.finished.connect(self.show_dashboard)
+        self._replace(self.first_run)
+        self._set_menus_enabled(False)
+
+    def show_dashboard(self) -> None:
+        self.checkup = None
+        self.dashboard = DashboardView(self.state, self)
+        self.dashboard.start_requested.connect(self.open_checkup)
+        self.dashboard.changes_requested.connect(self.open_changes)
+        self.dashboard.manage_requested.connect(self.edit_profile)
+        self.dashboard.problems_requested.connect(self.show_checklist_problems)
+        self._replace(self.dashboard)
+        self._set_menus_enabled(True)
+        self.overdue_changed.emit(self.overdue_titles())
+        if self.dashboard.cards:
+            self.dashboard.cards[0].action_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def overdue_titles(self) -> tuple[str, ...]:
+        if not self.state.store.profile().onboarded:
+            return ()
+        return tuple(c.title for c, s in self.state.chosen_checklists() if s.state is DueState.OVERDUE)
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None = None) -> None:
+        checklist = self.state.catalog.get(checklist_id)
+        if checklist is None:
+            return
+        self._guard(lambda: self._open_checkup(checklist_id, only_items))
+
+    def _open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None) -> None:
+        checklist = self.state.catalog.get(checklist_id)
+        assert checklist is not None
+        self.checkup = CheckupView(self.state, checklist, only_items, self)
+        self.checkup.closed.connect(self.show_dashboard)
+        self._replace(self.checkup)
+        self.checkup.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_changes(self, checklist_id: str) -> None:
+        checklist = self.state.catalog.get(checklist_id)
+        if checklist is not None:
+            self.open_checkup(checklist_id, self.state.status(checklist).changed_items)
+
+    def _replace(self, widget: QWidget) -> None:
+        old = self.stack.currentWidget()
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
+    def _scheme_changed(self, _scheme: object) -> None:
+        if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
+
+    def refresh_dashboard(self) -> None:
+        if (self.dashboard is not None and self.stack.currentWidget() is self.dashboard
+                and self.dashboard.refresh_if_changed()):
+            self.overdue_changed.emit(self.overdue_titles())
+
+    # Menus
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_actions: list[QAction] = []
+        self._add_backup_actions(file_menu)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        platforms_menu = self.menuBar().addMenu(self.tr("&Platforms"))
+        self.manage_action = QAction(self.tr("&Add or remove platforms\u2026"), self)
+        self.manage_action.triggered.connect(self.edit_profile)
+        self.devices_action = QAction(self.tr("Change &devices\u2026"), self)
+        self.devices_action.triggered.connect(lambda: self.edit_profile(ProfileDialog.DEVICES))
+        self.persona_action = QAction(self.tr("Change &who this is for\u2026"), self)
+        self.persona_action.triggered.connect(lambda: self.edit_profile(ProfileDialog.PERSONA))
+        for action in (self.manage_action, self.devices_action, self.persona_action):
+            platforms_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.problems_action = QAction(self.tr("&Checklist problems\u2026"), self)
+        self.problems_action.triggered.connect(self.show_checklist_problems)
+        self.problems_action.setVisible(bool(self.state.problems()))
+        help_menu.addAction(self.problems_action)
+        about = QAction(self.tr("&About Privacy Checkup"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _add_backup_actions(self, menu: QMenu) -> None:
+        self.report_action = QAction(self.tr("Export &report\u2026"), self)
+        self.report_action.triggered.connect(self.export_report)
+        menu.addAction(self.report_action)
+        menu.addSeparator()
+        export = QAction(self.tr("&Export backup…"), self)
+        export.triggered.connect(lambda: backup_actions.export_to_file(self, self.state))
+        restore = QAction(self.tr("&Import backup…"), self)
+        restore.triggered.connect(self.import_backup)
+        for action in (export, restore):
+            menu.addAction(action)
+            self.backup_actions.append(action)
+        menu.addSeparator()
+
+    def export_report(self) -> None:
+        report_actions.export_report(self, self.state)
+
+    def import_backup(self) -> None:
+        if self.checkup is not None and not self.checkup.save_note():
+            return
+        if backup_actions.import_from_file(self, self.state):
+            if self.state.store.profile().onboarded:
+                self.show_dashboard()
+            else:
+                self.show_first_run()
+
+    def _set_menus_enabled(self, enabled: bool) -> None:
+        # Backups stay available during the first run: restoring one is how a new computer starts.
+        for action in (self.manage_action, self.devices_action, self.persona_action, self.report_action):
+            action.setEnabled(enabled)
+
+    def edit_profile(self, tab: int = ProfileDialog.PLATFORMS) -> None:
+        dialog = ProfileDialog(self.state, self, tab if isinstance(tab, int) else 0)
+        if modal.run(dialog):
+            self._guard(dialog.save)
+            if self.checkup is None:
+                self.show_dashboard()
+
+    def show_about(self) -> None:
+        modal.run(AboutDialog(self))
+
+    def show_checklist_problems(self) -> None:
+        if self.state.problems():
+            box = messages.message_box(self, messages.checklist_problems(self.state.problems()),
+                                       QMessageBox.Icon.Information)
+            modal.run(box)
+
+    def _guard(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except (PrivacyCheckupError, OSError) as exc:
+            messages.show_error(self, exc)
+
+    # Window life
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.checkup is not None and not self.checkup.save_note():
+            event.ignore()  # the note could not be saved; the error said why. Closing would lose it.
+            return
+        window_state.save_geometry(self)
+        super().closeEvent(event)
+
+
+class FirstPaintWatcher(QObject):
+    """Calls `callback` once, after the watched window has painted for the first time."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.callback = callback
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            self.callback()
+        return False

@@ -1,0 +1,58 @@
+"""Starting the app: --quit-after-show for benchmarks, and Qt imported only for the GUI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.update(extra)
+    return env
+
+
+def test_quit_after_show_exits_after_the_first_paint(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--quit-after-show"],
+                            env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "home" / "data" / "progress.sqlite3").is_file()  # the real store was opened
+    assert "quit-after-show" not in subprocess.run(
+        [sys.executable, "-m", "privacy_checkup", "--help"], env=_env(tmp_path / "home"),
+        capture_output=True, text=True, timeout=60, check=False).stdout  # hidden
+
+
+def test_quit_after_show_at_200_percent_scaling(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--quit-after-show"],
+                            env=_env(tmp_path / "home", QT_SCALE_FACTOR="2"), capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_bad_checklist_file_does_not_stop_the_app(tmp_path: Path):
+    office = tmp_path / "office-checklists"
+    office.mkdir()
+    (office / "broken.json").write_text("{", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--checklists-dir", str(office),
+                             "--quit-after-show"], env=_env(tmp_path / "home"), capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_command_line_commands_do_not_import_qt(tmp_path: Path):
+    code = ("import sys\nfrom privacy_checkup import cli\n"
+            "cli.main(['checklists', '--json'])\n"
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n")
+    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_background_start_with_nothing_overdue_and_no_tray_opens_nothing(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--background"],
+                            env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
