@@ -248,6 +248,39 @@ def test_every_bad_pack_signature_file_is_refused_and_never_crashes(tmp_path):
     assert accepted >= 1
 
 
+@pytest.mark.parametrize("policy", [None, "policy/structure-deep-200.json", "policy/hostile-html-script-0.json"])
+def test_app_starts_and_reports_with_every_bad_checklist_and_a_bad_policy_installed(tmp_path, policy):
+    home, office = tmp_path / "home", tmp_path / "office"
+    shutil.copytree(FUZZ / "checklist", home / "config" / "checklists")  # hostile but valid ones load too
+    shutil.copytree(FUZZ / "checklist", office / "checklists")
+    if policy is not None:  # a bad one: safe defaults; a valid one with hostile text: signed packs required
+        shutil.copyfile(FUZZ / policy, office / "policy.json")
+    with ProgressStore.open(home / "data" / "progress.sqlite3") as store:
+        store.set_platforms(["example", "tiktok"])
+        store.set_onboarded()
+    env = child_env(PRIVACY_CHECKUP_HOME=str(home), PRIVACY_CHECKUP_OFFICE_DIR=str(office),
+                    QT_QPA_PLATFORM="offscreen")
+
+    def app(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "privacy_checkup", *args], env=env, capture_output=True,
+                              text=True, timeout=180, check=False)
+
+    started = time.perf_counter()
+    results = {"gui": app("--quit-after-show"), "status": app("status"), "checklists": app("checklists", "--json"),
+               "report": app("report", "--format", "pdf", "--output", str(tmp_path / "report.pdf"))}
+    print(f"\nbad files: app with {len(cases_of('checklist')) * 2} bad checklists installed: "
+          f"{time.perf_counter() - started:.1f} s for 4 runs")
+    assert {name: r.returncode for name, r in results.items()} == {"gui": 0, "status": 0, "checklists": 1,
+                                                                    "report": 0}
+    assert [name for name, r in results.items() if "Traceback" in r.stderr] == []
+    errors = json.loads(results["checklists"].stdout)["errors"]
+    if policy is None:
+        assert len(errors) >= 2 * 250  # each bad file named, with its position, in both layers
+        assert [line for line in errors if not DIAGNOSTIC_LINE.match(line)] == []
+    else:
+        assert any("office checklists not loaded" in line or "policy.json" in line for line in errors)
+
+
 # ---- random cases (hypothesis, fixed seed) ----------------------------------------------------------
 
 VALID_DOCUMENT = json.loads(VALID_CHECKLIST.read_text("utf-8"))
