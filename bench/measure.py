@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
-import time
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,27 +18,28 @@ class Sample:
     peak_kib: int
 
 
+# A small launcher process starts the command and reports on it. Measuring from the benchmark
+# process itself would be wrong: Linux children inherit the parent's peak RSS at fork, so after the
+# loading benchmark (over 1 GB) every child would seem to peak at that size.
+LAUNCHER = (
+    "import os, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def run_once(command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 120) -> Sample:
-    """Start `command`, wait for it, and return its wall time and peak RSS (from wait4, per child)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(list(command), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            process.kill()
-            raise TimeoutError(f"{command[0]} did not exit within {timeout} s")
-        time.sleep(0.002)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {stderr[-2000:]}")
-    if process.stderr:
-        process.stderr.close()
-    return Sample(elapsed, usage.ru_maxrss)
+    """Start `command` and return its wall time and its own peak RSS."""
+    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], env=env, capture_output=True, text=True,
+                            timeout=timeout, check=False)
+    if result.returncode != 0 or not result.stdout.strip():
+        raise RuntimeError(f"the launcher for {' '.join(command)} failed: {result.stderr[-2000:]}")
+    seconds, peak_kib, code = result.stdout.split()
+    if int(code) != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {code}: {result.stderr[-2000:]}")
+    return Sample(float(seconds), int(peak_kib))
 
 
 def median_of(command: Sequence[str], env: dict[str, str] | None = None, runs: int = RUNS) -> Sample:

@@ -76,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.smoke else 5
     rows: list[tuple[str, float, float, str]] = []
     rows += startup.measure(runs=runs, weeks=8 if args.smoke else 52)
-    rows += loading_rows([10, 100] if args.smoke else [100, 1000, 10000])
-    rows += store_rows(20 if args.smoke else 300)
     if args.installer:
         rows += installer.main(["--runs", str(runs)])
+    rows += store_rows(20 if args.smoke else 300)
+    rows += loading_rows([10, 100] if args.smoke else [100, 1000, 10000])
     print()
     print(f"Benchmarks, {dt.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores, "
           f"Python {platform.python_version()}{' (smoke run: sizes too small to judge)' if args.smoke else ''}")

@@ -35,13 +35,13 @@ class Risk(StrEnum):
         return {"high": 0, "medium": 1, "low": 2}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     title: str
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     revision: int
@@ -69,7 +69,7 @@ class Item:
         return next(iter(self.steps.values()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     id: str
     title: str
@@ -77,7 +77,7 @@ class Section:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Checklist:
     id: str
     title: str

@@ -10,11 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # cryptography is imported where it is used, which keeps the app's start-up fast
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from privacy_checkup.core import checklist_format
 from privacy_checkup.core import pack_format as fmt
@@ -70,16 +69,22 @@ class SignedPack:
 # --- keys -----------------------------------------------------------------------------------------
 
 def new_private_key() -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
 
 
 def private_key_pem(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     """PKCS#8 PEM, unencrypted: readable by OpenSSL (`openssl pkey -in FILE -pubout`)."""
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption())
 
 
 def raw_public_key(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -89,6 +94,10 @@ def public_key_text(public_key: bytes) -> str:
 
 
 def read_private_key(data: bytes, label: str) -> Ed25519PrivateKey:
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
@@ -100,6 +109,10 @@ def read_private_key(data: bytes, label: str) -> Ed25519PrivateKey:
 
 def read_public_key(data: bytes, label: str) -> bytes:
     """A public key file as `pack keygen` writes it (base64 of the raw key), or PEM; returns the raw key."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     text = data.strip()
     if text.startswith(b"-----BEGIN"):
         try:
@@ -208,6 +221,9 @@ def verify_pack(folder: Path, trusted_keys: Sequence[TrustedKey], *, require_sig
     key = next((k for k in trusted_keys if k.key_id == signer_id), None)
     if key is None:
         raise PackUnknownKeyError(folder, signer_id)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(key.public_key).verify(signature, manifest_bytes)
     except (InvalidSignature, ValueError):

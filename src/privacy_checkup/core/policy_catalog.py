@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.core.errors import PackError
-from privacy_checkup.core.packs import VerifiedPack, verify_pack
 from privacy_checkup.core.policy import Policy
+
+if TYPE_CHECKING:
+    from privacy_checkup.core.packs import VerifiedPack
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ def build_policy_catalog(layers: list[LayerSource], policy: Policy,
     for source in layers:
         if source.layer is Layer.OFFICE:
             try:
+                from privacy_checkup.core.packs import verify_pack  # cryptography: only when checking a pack
+
                 verified = verify_pack(source.folder, policy.trusted_keys,
                                        require_signed=policy.require_signed_checklists, highest_seen=highest_seen)
             except PackError as exc:

@@ -27,7 +27,12 @@ def to_db_time(moment: dt.datetime) -> str:
 
 
 def from_db_time(text: str) -> dt.datetime:
-    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    # fromisoformat (C, Python 3.11+ reads the trailing Z) is ~20x faster than strptime: the dashboard
+    # reads hundreds of these at start-up.
+    moment = dt.datetime.fromisoformat(text)
+    if moment.utcoffset() != dt.timedelta(0):
+        raise ValueError(f"{text!r} is not a UTC time as the store writes them")
+    return moment.astimezone(dt.UTC)
 
 
 def create_private_file(path: Path) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import base64
 import binascii
 from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends.chainer import ChainerBackend
+if TYPE_CHECKING:  # `keyring` is imported on first use: it costs ~50 ms, which start-up need not pay
+    from keyring.backend import KeyringBackend
 
 from privacy_checkup.core.errors import KeyStoreError, KeyStoreProblem
 
@@ -113,11 +112,14 @@ class MemoryKeyStore(KeyStore):
 
 def _secure_backend(backend: KeyringBackend) -> KeyringBackend | KeyStoreError:
     """The backend to use, or why there is none worth trusting with the key."""
+    from keyring.backend import KeyringBackend as Backend
+    from keyring.backends.chainer import ChainerBackend
+
     if isinstance(backend, ChainerBackend):
         # A chain would fall through to a plaintext member when the secure one is locked: use the secure one only.
         for member in backend.backends:
             chosen = _secure_backend(member)
-            if isinstance(chosen, KeyringBackend):
+            if isinstance(chosen, Backend):
                 return chosen
         return KeyStoreError(KeyStoreProblem.NO_BACKEND, "no secure keyring backend is installed or running")
     module, name = type(backend).__module__, type(backend).__qualname__
@@ -130,11 +132,19 @@ def _secure_backend(backend: KeyringBackend) -> KeyringBackend | KeyStoreError:
 
 
 def _failure(exc: Exception) -> KeyStoreError:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         return KeyStoreError(KeyStoreProblem.LOCKED, str(exc) or "the keyring is locked")
     if isinstance(exc, keyring.errors.NoKeyringError | keyring.errors.InitError):
         return KeyStoreError(KeyStoreProblem.NO_BACKEND, str(exc))
     return KeyStoreError(KeyStoreProblem.FAILED, f"{type(exc).__name__}: {exc}")
+
+
+def _default_keyring() -> KeyringBackend:
+    import keyring
+
+    return keyring.get_keyring()
 
 
 class OsKeyStore(KeyStore):
@@ -145,13 +155,13 @@ class OsKeyStore(KeyStore):
         self.service = service
 
     def _backend(self) -> KeyringBackend | KeyStoreError:
-        return _secure_backend(self._configured if self._configured is not None else keyring.get_keyring())
+        return _secure_backend(self._configured if self._configured is not None else _default_keyring())
 
     @property
     def backend_id(self) -> str:
         chosen = self._backend()
         if isinstance(chosen, KeyStoreError):
-            return backend_id(self._configured if self._configured is not None else keyring.get_keyring())
+            return backend_id(self._configured if self._configured is not None else _default_keyring())
         return backend_id(chosen)
 
     def insecurity(self) -> KeyStoreError | None:

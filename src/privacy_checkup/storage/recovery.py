@@ -6,10 +6,6 @@ import json
 import secrets
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from privacy_checkup.core.errors import WrongRecoveryKeyError
 
 # Crockford's base32: no I, L, O or U, so what a person reads aloud or retypes is unambiguous.
@@ -65,10 +61,14 @@ def _aad(vault_id: str) -> bytes:
 
 
 def _wrapping_key(raw: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # imported on use: keeps start-up fast
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(raw)
 
 
 def wrap_key(data_key: bytes, recovery_key: bytes, vault_id: str) -> WrappedKey:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(NONCE_BYTES)
     wrapping = AESGCM(_wrapping_key(recovery_key, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P))
@@ -77,6 +77,9 @@ def wrap_key(data_key: bytes, recovery_key: bytes, vault_id: str) -> WrappedKey:
 
 def unwrap_key(wrapped: WrappedKey, recovery_key: bytes, vault_id: str) -> bytes:
     """The data key; a wrong recovery key fails authentication and raises WrongRecoveryKeyError."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     wrapping = AESGCM(_wrapping_key(recovery_key, wrapped.salt, wrapped.n, wrapped.r, wrapped.p))
     try:
         return wrapping.decrypt(wrapped.wrapped[:NONCE_BYTES], wrapped.wrapped[NONCE_BYTES:], _aad(vault_id))

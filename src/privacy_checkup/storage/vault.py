@@ -10,9 +10,6 @@ import secrets
 from dataclasses import dataclass
 from enum import Enum
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from privacy_checkup.core.errors import (
     KeyStoreError,
     KeyStoreProblem,
@@ -62,12 +59,17 @@ def _note_aad(vault_id: str, checklist_id: str, item_id: str) -> bytes:
 
 
 def encrypt_note(key: bytes, vault_id: str, checklist_id: str, item_id: str, text: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # imported on use: keeps start-up fast
+
     nonce = secrets.token_bytes(NONCE_BYTES)  # fresh per write: a repeated nonce under one key breaks GCM
     sealed = AESGCM(key).encrypt(nonce, text.encode("utf-8"), _note_aad(vault_id, checklist_id, item_id))
     return bytes([NOTE_FORMAT]) + nonce + sealed
 
 
 def decrypt_note(key: bytes, vault_id: str, checklist_id: str, item_id: str, stored: bytes) -> str:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     damaged = NoteCorruptError(f"The note on {checklist_id} / {item_id} is damaged and cannot be read. "
                                "Your other notes and answers are not affected.")
     if len(stored) < 1 + NONCE_BYTES + 16 or stored[0] != NOTE_FORMAT:
@@ -202,7 +204,7 @@ class NotesVault:
         insecure = self._keys.insecurity()
         if insecure is not None:
             raise _locked(insecure, self._keys, have_notes=False)
-        key = AESGCM.generate_key(bit_length=256)
+        key = secrets.token_bytes(32)  # a 256-bit AES-GCM key
         vault_id = secrets.token_hex(16)
         recovery = new_recovery_key()
         wrapped = wrap_key(key, recovery, vault_id)

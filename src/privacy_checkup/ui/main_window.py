@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -11,13 +12,14 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, Q
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.schedule import DueState
-from privacy_checkup.ui import backup_actions, icons, messages, modal, report_actions, window_state
-from privacy_checkup.ui.about_dialog import AboutDialog
+from privacy_checkup.ui import icons, messages, modal, window_state
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
-from privacy_checkup.ui.first_run import FirstRunView
 from privacy_checkup.ui.profile_dialog import ProfileDialog
-from privacy_checkup.ui.wizard import CheckupView
+
+if TYPE_CHECKING:  # the wizard, first run, dialogs and exports are imported when first used: faster start-up
+    from privacy_checkup.ui.first_run import FirstRunView
+    from privacy_checkup.ui.wizard import CheckupView
 
 REFRESH_EVERY_MS = 30 * 60 * 1000
 
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
 
     # Screens
     def show_first_run(self) -> None:
+        from privacy_checkup.ui.first_run import FirstRunView
+
         self.first_run = FirstRunView(self.state, self)
         self.first_run.finished.connect(self.show_dashboard)
         self._replace(self.first_run)
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
     def _open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None) -> None:
         checklist = self.state.catalog.get(checklist_id)
         assert checklist is not None
+        from privacy_checkup.ui.wizard import CheckupView
+
         self.checkup = CheckupView(self.state, checklist, only_items, self)
         self.checkup.closed.connect(self.show_dashboard)
         self._replace(self.checkup)
@@ -152,7 +158,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.report_action)
         menu.addSeparator()
         export = QAction(self.tr("&Export backup…"), self)
-        export.triggered.connect(lambda: backup_actions.export_to_file(self, self.state))
+        export.triggered.connect(self.export_backup)
         restore = QAction(self.tr("&Import backup…"), self)
         restore.triggered.connect(self.import_backup)
         for action in (export, restore):
@@ -161,11 +167,20 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
 
     def export_report(self) -> None:
+        from privacy_checkup.ui import report_actions
+
         report_actions.export_report(self, self.state)
+
+    def export_backup(self) -> None:
+        from privacy_checkup.ui import backup_actions
+
+        backup_actions.export_to_file(self, self.state)
 
     def import_backup(self) -> None:
         if self.checkup is not None and not self.checkup.save_note():
             return
+        from privacy_checkup.ui import backup_actions
+
         if backup_actions.import_from_file(self, self.state):
             if self.state.store.profile().onboarded:
                 self.show_dashboard()
@@ -185,6 +200,8 @@ class MainWindow(QMainWindow):
                 self.show_dashboard()
 
     def show_about(self) -> None:
+        from privacy_checkup.ui.about_dialog import AboutDialog
+
         modal.run(AboutDialog(self))
 
     def show_checklist_problems(self) -> None:

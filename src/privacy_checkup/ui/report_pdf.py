@@ -114,16 +114,27 @@ def build_document(report: ReportData) -> QTextDocument:
     write.paragraph("Your platforms", _char(14, bold=True), space_before=18, space_after=6)
     body = _char(9)
     write.table(
-        ["Platform", "Status", "Last reviewed", "Next due", "Progress", "Checklist version"],
+        ["Platform", "Status", "Last reviewed", "Next due", "Answers", "Version"],
         [[(c.title, _char(9, bold=True)), (DUE_LABELS[c.status.state], _status_format(c.status.state)),
           (_date(c.status.last_reviewed), body), (_date(c.status.next_due), body),
-          (f"{c.status.answered} of {c.status.total}", body), (f"v{c.version}", body)]
+          (_progress(c), body), (f"v{c.version}", body)]
          for c in report.checklists],
-        [24, 16, 16, 16, 14, 14])
+        [22, 14, 14, 14, 26, 10])
 
     for checklist in report.checklists:
         _checklist_section(write, checklist, report.includes_notes)
     return document
+
+
+def _progress(checklist: ChecklistRecord) -> str:
+    """"12 done, 3 skipped of 17": skipped items are not presented as done."""
+    states = [item.state for item in checklist.items]
+    parts = [f"{states.count('done')} done"]
+    if states.count("skipped"):
+        parts.append(f"{states.count('skipped')} skipped")
+    if states.count("not_applicable"):
+        parts.append(f"{states.count('not_applicable')} n/a")
+    return ", ".join(parts) + f" of {len(states)}"
 
 
 def _checklist_section(write: _Writer, checklist: ChecklistRecord, with_notes: bool) -> None:
@@ -206,11 +217,12 @@ def render_pdf_headless(report: ReportData) -> bytes:
 
     from PySide6.QtGui import QGuiApplication
 
+    global _HEADLESS_APP
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["privacy-checkup"])
-        try:
-            return render_pdf(report)
-        finally:
-            del app
+        # Kept for the life of the process, so Qt text objects never outlive their application.
+        _HEADLESS_APP = QGuiApplication(["privacy-checkup"])
     return render_pdf(report)
+
+
+_HEADLESS_APP: object | None = None

@@ -1,0 +1,24 @@
+"""CI runs the benchmark harness in its smoke mode so it cannot rot (times are printed, never asserted)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_smoke_run_prints_every_row() -> None:
+    result = subprocess.run([sys.executable, "-m", "bench.run", "--smoke"], cwd=REPO, capture_output=True,
+                            text=True, timeout=300, env=dict(os.environ), check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    table = result.stdout.split("Benchmarks, ", 1)[1]
+    for row in ["start-up to painted window (s)", "start-up peak memory (MiB)", "load 100 checklist files (s)",
+                "durable answer save (ms)", "dashboard status query, 10 years (ms)"]:
+        line = next(line for line in table.splitlines() if line.startswith(row))
+        value, baseline, ratio = (float(x) for x in line[len(row):].split()[:3])
+        assert value > 0
+        assert baseline > 0
+        assert ratio > 0
