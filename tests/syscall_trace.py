@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -31,7 +32,7 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     """Skip on a developer machine without the tool; fail in CI, where the tool is installed on purpose."""
     if os.environ.get(REQUIRE_ENV):
         pytest.fail(f"{reason} ({REQUIRE_ENV} is set, so this must run; see packaging/apt-test.txt)")
@@ -42,7 +43,6 @@ def require_strace() -> str:
     strace = shutil.which("strace")
     if strace is None:
         skip_or_fail("strace is not installed")
-    assert strace is not None
     probe = subprocess.run([strace, "-f", "-o", os.devnull, "true"], capture_output=True, text=True, check=False)
     if probe.returncode != 0:
         skip_or_fail(f"strace cannot trace here: {probe.stderr.strip()}")
@@ -55,7 +55,6 @@ def offline_prefix() -> list[str]:
     unshare = shutil.which("unshare")
     if unshare is None:
         skip_or_fail("unshare is not installed")
-    assert unshare is not None
     candidates = [[unshare, "--net"]] if os.geteuid() == 0 else [
         [unshare, "--map-root-user", "--net"],  # a user namespace, where the kernel allows one
         # Where unprivileged user namespaces are off (Ubuntu 24.04's AppArmor default): passwordless sudo
@@ -70,7 +69,6 @@ def offline_prefix() -> list[str]:
             return prefix
         problems.append(f"{' '.join(prefix[:3])}: {probe.stderr.strip()}")
     skip_or_fail(f"cannot create a network namespace here ({'; '.join(problems)})")
-    raise AssertionError("unreachable")
 
 
 # connect(), sendto(), sendmsg() and sendmmsg() name their destination; strace prints its address family.

@@ -28,7 +28,16 @@ import pytest
 from privacy_checkup.storage.backup import export_backup, validate_backup
 from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from tests.storage.fault_child import NEW_ITEM, REFUSED
-from tests.syscall_trace import FAULTS, WriteStep, child_env, injected, require_strace, traced_calls, write_steps
+from tests.syscall_trace import (
+    FAULTS,
+    WriteStep,
+    child_env,
+    injected,
+    require_strace,
+    skip_or_fail,
+    traced_calls,
+    write_steps,
+)
 
 FAULT_CHILD = Path(__file__).with_name("fault_child.py")
 NOW = dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.UTC)
@@ -350,7 +359,7 @@ NOBODY = 65534
 def as_nobody() -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
-        pytest.skip("setpriv is not installed")
+        skip_or_fail("setpriv is not installed")
     return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
 
 
