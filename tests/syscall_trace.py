@@ -49,26 +49,39 @@ def require_strace() -> str:
     return strace
 
 
-def offline_prefix() -> list[str]:
-    """A command prefix that runs its command, as the current user, in a new network namespace: no interface
-    but a loopback that is down."""
+def _namespace(flag: str) -> tuple[list[str], list[str]]:
+    """(prefix, back_to_user): `prefix` runs a command as root in a new namespace of kind `flag`;
+    `back_to_user` put before a command inside it runs that command as the current user again."""
     unshare = shutil.which("unshare")
     if unshare is None:
         skip_or_fail("unshare is not installed")
-    candidates = [[unshare, "--net"]] if os.geteuid() == 0 else [
-        [unshare, "--map-root-user", "--net"],  # a user namespace, where the kernel allows one
+    uid, gid = os.getuid(), os.getgid()
+    drop = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--init-groups"]
+    candidates = [([unshare, flag], [])] if os.geteuid() == 0 else [
+        ([unshare, "--map-root-user", flag], []),  # a user namespace, where the kernel allows one
         # Where unprivileged user namespaces are off (Ubuntu 24.04's AppArmor default): passwordless sudo
-        # makes the namespace, and setpriv drops straight back to this user inside it.
-        ["sudo", "-n", "--preserve-env", unshare, "--net", "--", "setpriv", f"--reuid={os.getuid()}",
-         f"--regid={os.getgid()}", "--init-groups"],
+        # makes the namespace, and setpriv drops back to this user inside it.
+        (["sudo", "-n", "--preserve-env", unshare, flag, "--"], drop),
     ]
     problems = []
-    for prefix in candidates:
-        probe = subprocess.run([*prefix, "true"], capture_output=True, text=True, check=False)
+    for prefix, back_to_user in candidates:
+        probe = subprocess.run([*prefix, *back_to_user, "true"], capture_output=True, text=True, check=False)
         if probe.returncode == 0:
-            return prefix
+            return prefix, back_to_user
         problems.append(f"{' '.join(prefix[:3])}: {probe.stderr.strip()}")
-    skip_or_fail(f"cannot create a network namespace here ({'; '.join(problems)})")
+    skip_or_fail(f"cannot create a {flag.strip('-')} namespace here ({'; '.join(problems)})")
+
+
+def offline_prefix() -> list[str]:
+    """A command prefix that runs its command, as the current user, in a new network namespace: no interface
+    but a loopback that is down."""
+    prefix, back_to_user = _namespace("--net")
+    return [*prefix, *back_to_user]
+
+
+def private_mount_prefix() -> tuple[list[str], list[str]]:
+    """(prefix, back_to_user) for a private mount namespace: mounts made there vanish with it."""
+    return _namespace("--mount")
 
 
 # connect(), sendto(), sendmsg() and sendmmsg() name their destination; strace prints its address family.

@@ -33,6 +33,7 @@ from tests.syscall_trace import (
     WriteStep,
     child_env,
     injected,
+    private_mount_prefix,
     require_strace,
     skip_or_fail,
     traced_calls,
@@ -40,6 +41,7 @@ from tests.syscall_trace import (
 )
 
 FAULT_CHILD = Path(__file__).with_name("fault_child.py")
+FULL_DISK_CHILD = Path(__file__).with_name("full_disk_child.py")
 NOW = dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.UTC)
 STORAGE_ERRORS = ("StorageError", "DiskFullError", "ReadOnlyStoreError", "BackupError")
 WORKERS = 2  # this machine and CI runners have two cores
@@ -401,3 +403,32 @@ def test_store_owned_by_another_user_is_refused_naming_the_owner(fault_root):
     assert "belongs to another user account (root)" in result.stderr
     assert "Traceback" not in result.stderr
     assert {f"before-{n}" for n in range(12)} == answers_in(store_in(work))
+
+
+def test_really_full_disk_keeps_everything_saved_and_says_the_disk_is_full(tmp_path):
+    # Not an injected fault: a 1 MiB tmpfs, mounted in a private mount namespace, filled to the last byte.
+    prefix, back_to_user = private_mount_prefix()
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    result_path = tmp_path / "result.json"
+    script = 'mount -t tmpfs -o size=1m,mode=0777 tmpfs "$1" && shift && exec "$@"'
+    run = subprocess.run([*prefix, "sh", "-c", script, "sh", str(disk), *back_to_user, sys.executable,
+                          str(FULL_DISK_CHILD), str(disk), str(result_path)],
+                         env=child_env(QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path)), capture_output=True,
+                         text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    outcome = json.loads(result_path.read_text("utf-8"))
+    assert outcome["save"].startswith("DiskFullError: ")
+    assert "is full" in outcome["save"]
+    for operation in ("open", "backup"):
+        assert outcome[operation] == "ok" or outcome[operation].startswith(("DiskFullError: ", "BackupError: ")), \
+            outcome[operation]
+    assert outcome["backup"] == "ok" or "is full" in outcome["backup"]
+    assert outcome["report"].startswith("exit 2: privacy-checkup: The disk holding"), outcome["report"]
+    assert outcome["backup_unchanged"] or outcome["backup"] == "ok"
+    assert outcome["report_unchanged"]
+    assert outcome["leftovers"] == []
+    assert outcome["before_kept"]
+    assert outcome["acknowledged_kept"]
+    assert outcome["integrity"] == "ok"
+    assert outcome["saves_again"]
