@@ -142,3 +142,10 @@ def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
 def test_unreadable_path_is_reported_as_a_diagnostic(tmp_path: Path) -> None:
     with pytest.raises(ChecklistError, match="cannot read the file"):
         load_checklist(tmp_path / "missing.json")
+
+
+def test_number_too_long_for_int_is_refused_at_its_position() -> None:
+    text = VALID.read_text().replace('"version": 3', '"version": ' + "9" * 5000)
+    with pytest.raises(ChecklistError, match="the number has too many digits") as caught:
+        parse_checklist(text.encode(), "long-number.json")
+    assert (caught.value.diagnostics[0].line, caught.value.diagnostics[0].column) == (7, 14)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
+import pwd
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +64,53 @@ def test_os_errors_map_by_errno(tmp_path):
 def test_programming_errors_are_not_disguised_as_storage_errors(store):
     with pytest.raises(sqlite3.ProgrammingError), translated(store.path):
         store.database.connection.execute("SELECT ?", (1, 2))
+
+
+def test_store_of_another_user_is_refused_naming_its_owner(tmp_path):
+    if os.geteuid() == 0:
+        owned = tmp_path / "theirs.sqlite3"
+        owned.write_bytes(b"")
+        os.chown(owned, 65534, 65534)
+        owner = pwd.getpwuid(65534).pw_name
+    else:
+        owned, owner = Path("/"), "root"  # the one file every machine has that belongs to someone else
+    error = storage_error(OSError(errno.EACCES, "Permission denied", str(owned)), owned)
+    assert isinstance(error, ReadOnlyStoreError)
+    assert f"belongs to another user account ({owner})" in str(error)
+
+
+def test_own_read_only_file_is_not_blamed_on_another_user(tmp_path):
+    mine = tmp_path / "mine.sqlite3"
+    mine.write_bytes(b"")
+    error = storage_error(OSError(errno.EACCES, "Permission denied", str(mine)), mine)
+    assert isinstance(error, ReadOnlyStoreError)
+    assert "another user" not in str(error)
+    assert "cannot be written" in str(error)
+
+
+@pytest.mark.parametrize(("free", "expected"), [(0, DiskFullError), (10 * 2**30, StorageError)])
+def test_cannot_open_is_called_a_full_disk_only_when_the_disk_is_full(store_path, monkeypatch, free, expected):
+    cannot_open = sqlite3.OperationalError("unable to open database file")
+    cannot_open.sqlite_errorcode = 14  # SQLITE_CANTOPEN, as SQLite sets it
+    usage = shutil.disk_usage(store_path.parent.parent.parent)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage._replace(free=free))
+    error = storage_error(cannot_open, store_path)
+    assert type(error) is expected
+    assert ("is full" in str(error)) == (expected is DiskFullError)
+
+
+def test_failing_disk_says_so_and_names_the_file(tmp_path):
+    error = storage_error(OSError(errno.EIO, "Input/output error", str(tmp_path / "r.pdf")), tmp_path)
+    assert type(error) is StorageError
+    assert str(error).startswith(f"The disk reported an error while using {tmp_path / 'r.pdf'}")
+
+
+def test_text_that_is_not_utf8_reads_as_replacement_characters_not_a_crash(store, now):
+    review = store.start_review("facebook", 1, now)
+    store.record_answer(review.id, "fine", 1, AnswerState.DONE, now)
+    store.database.connection.executescript(  # what a damaged or tampered file can hold: SQLite does not check
+        "INSERT INTO answers (review_id, checklist_id, item_id, item_revision, state, answered_at) "
+        "SELECT review_id, checklist_id, CAST(x'66ff80' AS TEXT), item_revision, state, answered_at FROM answers;"
+        "INSERT INTO answer_current (checklist_id, item_id, answer_id, review_id, state) "
+        "SELECT checklist_id, item_id, id, review_id, state FROM answers WHERE id = last_insert_rowid();")
+    assert set(store.latest_answers("facebook")) == {"fine", "f\ufffd\ufffd"}

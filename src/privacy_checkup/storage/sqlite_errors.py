@@ -97,10 +97,8 @@ def _other_owner(target: Path) -> str | None:
     for candidate in (target, *target.parents):
         try:
             uid = candidate.stat().st_uid
-        except PermissionError:
-            continue  # inside a folder we may not look into: its owner is the one that matters
         except OSError:
-            continue
+            continue  # missing, or inside a folder we may not look into: that folder's owner is the one that matters
         if uid == os.geteuid():
             return None
         try:
