@@ -49,3 +49,43 @@ def test_no_notification_when_nothing_is_overdue(qtbot: QtBot) -> None:
     title, text = tray.notification_text()
     assert title == "1 privacy review(s) overdue"
     assert text == "Time to look again at: TikTok"
+
+
+def test_reminder_switches_are_saved_and_start_at_login_writes_the_entry(
+        qtbot: QtBot, make_window, make_state, app_home) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from privacy_checkup.storage import autostart
+    from privacy_checkup.ui.reminders import NOTIFY_SETTING, TRAY_SETTING, TrayReminders
+
+    state = make_state()
+    window = make_window(state)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    reminders = TrayReminders(window, app)
+    titles = [a.text() for a in reminders.menu.actions()]
+    assert titles == ["Show a reminder icon in the system &tray", "&Notify me when a review is overdue",
+                      "Check for overdue reviews when I &log in"]
+    assert reminders.notify_action.isChecked()
+    assert not reminders.login_action.isChecked()
+    reminders.notify_action.setChecked(False)
+    assert state.store.get_setting(NOTIFY_SETTING) == "off"
+    assert reminders.notify_if_due() is False
+    reminders.set_tray_wanted(False)
+    assert state.store.get_setting(TRAY_SETTING) == "off"
+    reminders.login_action.setChecked(True)
+    assert autostart.is_enabled()
+    assert (app_home / "autostart" / "org.privacycheckup.PrivacyCheckup.desktop").exists()
+    reminders.login_action.setChecked(False)
+    assert not autostart.is_enabled()
+
+
+def test_login_start_with_nothing_overdue_exits_quietly() -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--background"], capture_output=True,
+                            text=True, timeout=60, env=dict(os.environ), check=False)
+    assert result.returncode == 0
+    assert result.stdout == ""

@@ -18,7 +18,7 @@ from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import FirstPaintWatcher, MainWindow
-from privacy_checkup.ui.reminders import start_tray
+from privacy_checkup.ui.reminders import start_reminders
 
 
 def application() -> QApplication:
@@ -66,17 +66,19 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
         if quit_after_show:
             watcher = FirstPaintWatcher(lambda: QTimer.singleShot(0, app.quit), window)
             window.installEventFilter(watcher)
-        reminders = None if quit_after_show else start_tray(window, app)
+        reminders = None if quit_after_show else start_reminders(window, app)
         if background:
-            if reminders is not None:
+            if not window.overdue_titles():
+                return 0  # nothing is due: at login, stay out of the way
+            if reminders is not None and reminders.tray.icon.isVisible():
                 app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
-                reminders.tray.notify()
-            elif window.overdue_titles():
-                window.show()
+                reminders.notify_if_due()
             else:
-                return 0
+                window.show()
         else:
             window.show()
+            if reminders is not None:
+                QTimer.singleShot(0, reminders.notify_if_due)
         return app.exec()
     finally:
         state.store.close()

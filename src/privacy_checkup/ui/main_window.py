@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             platforms_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         self.problems_action = QAction(self.tr("&Checklist problems\u2026"), self)
         self.problems_action.triggered.connect(self.show_checklist_problems)
         self.problems_action.setVisible(bool(self.state.problems()))
