@@ -13,8 +13,10 @@ EXCLUDED_MODULES = [
     "PySide6.QtPositioning", "PySide6.QtBluetooth", "PySide6.QtNfc", "PySide6.QtSerialPort", "PySide6.Qt3DCore",
     "PySide6.QtSpatialAudio", "PySide6.QtTextToSpeech", "PySide6.QtStateMachine", "PySide6.QtScxml",
     "tkinter", "unittest", "pydoc", "doctest", "pytest", "hypothesis", "jsonschema",
-    # No network code ships: the app talks to no server, and keyring reaches D-Bus over a Unix socket.
-    "ssl", "_ssl", "http", "urllib.request", "email", "xmlrpc", "ftplib", "smtplib",
+    # No TLS or mail/FTP/RPC clients ship: the app talks to no server, and keyring reaches D-Bus over a
+    # Unix socket. (urllib.request, http and email must stay: keyring's dependency jaraco.context imports
+    # them at start-up, and without them the frozen app has no keyring at all.)
+    "ssl", "_ssl", "xmlrpc", "ftplib", "smtplib",
 ]
 
 # Shared libraries and plugins pulled in by Qt's hooks that the app does not use
