@@ -12,9 +12,13 @@ desktop-file-validate /usr/share/applications/org.privacycheckup.PrivacyCheckup.
 appstreamcli validate --no-net --pedantic /usr/share/metainfo/org.privacycheckup.PrivacyCheckup.metainfo.xml >/dev/null \
   || appstreamcli validate --no-net /usr/share/metainfo/org.privacycheckup.PrivacyCheckup.metainfo.xml
 home=$(mktemp -d)
-PRIVACY_CHECKUP_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c '
-  echo -n ci-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# A throwaway keyring folder: an existing keyring with another password would make gnome-keyring
+# prompt on the X display and wait for ever. The timeout makes any such hang a failure.
+KEYRING_HOME=$(mktemp -d)
+export KEYRING_HOME
+PRIVACY_CHECKUP_HOME="$home" timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c '
+  echo -n ci-keyring | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null
   unset QT_QPA_PLATFORM
   /usr/bin/privacy-checkup --self-test'
 echo "installed: $(dpkg-query -W -f '${Package} ${Version} ${Installed-Size} KiB' privacy-checkup)"
-xvfb-run -a -s "-screen 0 1280x800x24" build/venv/bin/python -m bench.installer --built dist/privacy-checkup
+timeout 900 xvfb-run -a -s "-screen 0 1280x800x24" build/venv/bin/python -m bench.installer --built dist/privacy-checkup

@@ -7,6 +7,8 @@ PY=${PYTHON:-.venv/bin/python}
 "$PY" -m ruff check .
 "$PY" -m mypy
 export QT_QPA_PLATFORM=offscreen
+# No display for the keyring either: a keyring prompt must fail fast, never wait on a screen.
+unset DISPLAY WAYLAND_DISPLAY
 # The kill-at-random durability test: a fixed seed and a count that keeps it under a minute here
 # (docs/security.md has the result of the full 1,000-kill run).
 export PRIVACY_CHECKUP_DURABILITY_KILLS="${PRIVACY_CHECKUP_DURABILITY_KILLS:-150}"
