@@ -13,6 +13,7 @@ import pytest
 from privacy_checkup.core import policy_format as fmt
 from privacy_checkup.core.errors import PolicyError
 from privacy_checkup.core.loader import parse_document
+from tests.core.json_paths import json_paths
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = REPO / "checklists" / fmt.SCHEMA_FILE_NAME
@@ -41,17 +42,6 @@ def _verdicts(doc: Any) -> tuple[bool, bool]:
     return VALIDATOR.is_valid(doc), loader_ok
 
 
-def _paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(doc, dict):
-        for key, value in doc.items():
-            out += _paths(value, (*prefix, key))
-    elif isinstance(doc, list):
-        for index, value in enumerate(doc):
-            out += _paths(value, (*prefix, index))
-    return out
-
-
 WRONG_VALUES = [True, False, None, 0, 1, 6, 7, 730, 731, 3650, 3651, -1, 1.0, 7.5, "1", "", [], {}, ["x"],
                 {"id": "x"}, ["a", "a"], {"Bad Id": 30}, {"ok": 30}, "a@b.c", "https://x.example",
                 "http://x.example", "mailto:a@b.c", "x" * 600, "jCmC37pZkmhAphdmnFCaNVaaTxX++QrhKXpb3cDymFQ",
@@ -62,7 +52,7 @@ def test_the_valid_fixture_satisfies_both() -> None:
     assert _verdicts(BASE) == (True, True)
 
 
-@pytest.mark.parametrize("path", _paths(BASE)[1:], ids=lambda p: ".".join(map(str, p)))
+@pytest.mark.parametrize("path", json_paths(BASE)[1:], ids=lambda p: ".".join(map(str, p)))
 def test_schema_and_loader_agree_on_every_wrong_value_and_removal_at_every_field(path: tuple[Any, ...]) -> None:
     disagreements = []
     for value in [*WRONG_VALUES, "<removed>"]:

@@ -17,6 +17,7 @@ from privacy_checkup.core import checklist_format as fmt
 from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.loader import parse_checklist
 from privacy_checkup.core.model import Checklist, Item, Section, Source
+from tests.core.json_paths import json_paths
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = REPO / "checklists" / fmt.SCHEMA_FILE_NAME
@@ -76,21 +77,10 @@ json_values = st.recursive(
 )
 
 
-def _paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(doc, dict):
-        for key, value in doc.items():
-            out += _paths(value, (*prefix, key))
-    elif isinstance(doc, list):
-        for index, value in enumerate(doc):
-            out += _paths(value, (*prefix, index))
-    return out
-
-
 # Values that look like another type: the mistakes people really make in JSON.
 TYPE_CONFUSION = st.sampled_from([True, False, None, 0, 1, -1, 1.0, 7.5, "1", "", [], {}, ["x"], {"id": "x"}])
 BASE = json.loads(VALID.read_text())
-BASE_PATHS = _paths(BASE)[1:]
+BASE_PATHS = json_paths(BASE)[1:]
 
 
 @st.composite
