@@ -7,7 +7,6 @@ so nothing outside that folder is touched.
 from __future__ import annotations
 
 import os
-import plistlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +50,8 @@ def desktop_entry(command: Sequence[str]) -> str:
 
 
 def launch_agent(command: Sequence[str]) -> bytes:
+    import plistlib  # only macOS needs it; importing it costs start-up an XML parser
+
     return plistlib.dumps({"Label": APP_ID, "ProgramArguments": list(command), "RunAtLoad": True,
                            "ProcessType": "Interactive"})
 
