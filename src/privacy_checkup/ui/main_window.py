@@ -78,7 +78,11 @@ class MainWindow(QMainWindow):
     def overdue_titles(self) -> tuple[str, ...]:
         if not self.state.store.profile().onboarded:
             return ()
-        return tuple(c.title for c, s in self.state.chosen_checklists() if s.state is DueState.OVERDUE)
+        # The dashboard on screen has just computed every status: reuse it rather than reading the
+        # whole store again (start-up asked for these three times).
+        showing = self.dashboard is not None and self.stack.currentWidget() is self.dashboard
+        rows = self.dashboard.rows if showing and self.dashboard is not None else self.state.chosen_checklists()
+        return tuple(c.title for c, s in rows if s.state is DueState.OVERDUE)
 
     def bring_to_front(self) -> None:
         self.showNormal()
