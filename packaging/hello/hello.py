@@ -1,9 +1,11 @@
 """The floor to compare against: a bare PySide6 window, packaged the same way as the app.
 
-With --quit-after-show it exits right after its first paint, like the app does.
+With --quit-after-show it prints when its first paint finished (on the system-wide monotonic clock)
+and exits, like the app does.
 """
 
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
@@ -19,7 +21,12 @@ class HelloWindow(QLabel):
         super().paintEvent(event)
         if self.quit_after_paint:
             self.quit_after_paint = False
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, report_and_quit)
+
+
+def report_and_quit() -> None:
+    print(f"first-paint-monotonic {time.monotonic():.6f}", flush=True)
+    QApplication.quit()
 
 
 def main() -> int:

@@ -16,7 +16,6 @@ from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_cata
 from privacy_checkup.storage import paths
 from privacy_checkup.storage.keystore import MemoryKeyStore
 from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.storage.vault import NotesVault
 from privacy_checkup.ui import modal, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.main_window import MainWindow
@@ -103,7 +102,7 @@ def make_state(catalog: Catalog, keys: MemoryKeyStore, clock: Clock) -> Iterator
     def make(with_catalog: Catalog | None = None) -> AppState:
         store = ProgressStore.open(paths.store_path())
         opened.append(store)
-        return AppState(with_catalog or catalog, store, NotesVault(store, keys), keys, clock=clock, tz=dt.UTC)
+        return AppState(with_catalog or catalog, store, keys, clock=clock, tz=dt.UTC)
 
     yield make
     for store in opened:

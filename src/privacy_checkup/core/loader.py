@@ -13,7 +13,7 @@ from privacy_checkup.core import checklist_format as fmt
 from privacy_checkup.core.errors import ChecklistError, Diagnostic, InvalidFileError
 from privacy_checkup.core.jsontext import JsonTextError, locate, offset_to_position, parse_fast
 from privacy_checkup.core.model import Checklist, Item, Persona, Risk, Section, Source, Surface
-from privacy_checkup.core.pack_format import PACK_MANIFEST_NAME
+from privacy_checkup.core.pack_names import PACK_MANIFEST_NAME
 from privacy_checkup.core.spec import Obj, Problem, check_surrogates, format_json_path
 
 

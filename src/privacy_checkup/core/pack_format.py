@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from privacy_checkup.core.pack_names import PACK_MANIFEST_NAME as PACK_MANIFEST_NAME  # re-exported
+from privacy_checkup.core.pack_names import PACK_SIGNATURE_NAME as PACK_SIGNATURE_NAME
 from privacy_checkup.core.spec import DATE_PATTERN, Const, Field, Int, Map, Obj, Str
 
-PACK_MANIFEST_NAME = "pack.json"
-PACK_SIGNATURE_NAME = "pack.sig"
 PACK_SCHEMA_VERSION = 1
 MAX_PACK_BYTES = 256 * 1024
 MAX_PACK_DEPTH = 4

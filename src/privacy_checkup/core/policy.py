@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,8 @@ from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, is_stale
 
 def key_id(public_key: bytes) -> str:
     """A short, stable name for a raw Ed25519 public key, written into pack.sig by the signer."""
+    import hashlib  # OpenSSL is loaded only where keys are shown, not at every start-up
+
     return hashlib.sha256(public_key).hexdigest()[:16]
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.core.errors import PackError
+from privacy_checkup.core.pack_names import claims_signature
 from privacy_checkup.core.policy import Policy
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ def build_policy_catalog(layers: list[LayerSource], policy: Policy,
     rejected: list[PackError] = []
     sources: list[LayerSource] = []
     for source in layers:
-        if source.layer is Layer.OFFICE:
+        # An office folder with no signature, where none is required, is an ordinary layer: no
+        # need to load the signature code (and OpenSSL) to find that out at every start.
+        if source.layer is Layer.OFFICE and (policy.require_signed_checklists or claims_signature(source.folder)):
             try:
                 from privacy_checkup.core.packs import verify_pack  # cryptography: only when checking a pack
 

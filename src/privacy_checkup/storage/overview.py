@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Checklist, Persona
-from privacy_checkup.core.report_data import ReportData, build_report
 from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, ChecklistStatus, checklist_status
 from privacy_checkup.storage.progress import Answer, ProgressStore
+
+if TYPE_CHECKING:
+    from privacy_checkup.core.report_data import ReportData
 
 
 @dataclass(frozen=True)
@@ -60,4 +63,6 @@ def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: tzinfo,
 
 def report_data(view: Overview, generated_at: datetime, app_version: str,
                 notes: Mapping[tuple[str, str], str] | None = None) -> ReportData:
+    from privacy_checkup.core.report_data import build_report  # reports only: not on the dashboard's path
+
     return build_report(view.entries, view.persona, view.answers, generated_at, app_version, notes)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.errors import PrivacyCheckupError
@@ -16,7 +17,9 @@ from privacy_checkup.storage.keystore import KeyStore
 from privacy_checkup.storage.local_zone import local_timezone
 from privacy_checkup.storage.overview import ReviewRules, overview
 from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.storage.vault import NotesVault
+
+if TYPE_CHECKING:
+    from privacy_checkup.storage.vault import NotesVault
 
 
 def utc_now() -> dt.datetime:
@@ -32,12 +35,21 @@ STATE_ORDER = {DueState.OVERDUE: 0, DueState.DUE_SOON: 1, DueState.IN_PROGRESS: 
 class AppState:
     catalog: Catalog
     store: ProgressStore
-    vault: NotesVault
-    keys: KeyStore | None = None  # lets the vault be reopened with the store (after a backup import)
+    keys: KeyStore  # where the notes key lives (the OS keyring in the app)
     clock: Callable[[], dt.datetime] = utc_now
     tz: dt.tzinfo = field(default_factory=local_timezone)
     policy_result: PolicyResult = field(default_factory=lambda: PolicyResult(Policy()))
     verified_by: str | None = None  # the organisation whose signed checklist pack was verified
+    _vault: NotesVault | None = field(default=None, init=False, repr=False)
+
+    @property
+    def vault(self) -> NotesVault:
+        """The notes vault, opened when notes are first needed: the dashboard never needs the crypto code."""
+        if self._vault is None:
+            from privacy_checkup.storage.vault import NotesVault
+
+            self._vault = NotesVault(self.store, self.keys)
+        return self._vault
 
     @property
     def policy(self) -> Policy:
@@ -53,10 +65,9 @@ class AppState:
         return self.policy.help_link
 
     def reopen_store(self, path: Path) -> None:
-        """Open the store at `path` again (after it was replaced) with a vault on the same key store."""
+        """Open the store at `path` again (after it was replaced); the vault follows it on the same key store."""
         self.store = ProgressStore.open(path)
-        if self.keys is not None:
-            self.vault = NotesVault(self.store, self.keys)
+        self._vault = None
 
     def now(self) -> dt.datetime:
         return self.clock()
