@@ -76,7 +76,28 @@ def test_checklists_json_lists_the_merged_catalog_with_layers(tmp_path: Path) ->
         "id": "example", "title": "Example Network", "layer": "office", "version": 3,
         "last_verified": "2026-11-01", "review_interval_days": 90, "items": 2,
         "path": str(office / "example.json"), "overrides": [], "signature": "unsigned", "required": False,
-        "possibly_out_of_date": False}
+        "possibly_out_of_date": False, "last_good_copy_from": None}
+
+
+def test_a_broken_office_file_is_reported_while_its_last_good_copy_is_listed_in_use(tmp_path: Path) -> None:
+    office = tmp_path / "office-checklists"
+    office.mkdir()
+    example = office / "example.json"
+    example.write_bytes((DATA / "valid" / "example.json").read_bytes())
+    assert run("--checklists-dir", str(office), "checklists", "--json").returncode == 0  # seen good once
+    example.write_text(example.read_text().replace('"version": 3', '"version": "3"'))
+    result = run("--checklists-dir", str(office), "checklists", "--json")
+    assert result.returncode == 1
+    listing = json.loads(result.stdout)
+    row = next(r for r in listing["checklists"] if r["id"] == "example")
+    assert (row["layer"], row["version"]) == ("office", 3)
+    assert dt.datetime.fromisoformat(row["last_good_copy_from"]).date() == dt.date.today()
+    assert any(e.startswith(f"{example}:") and "(at $.version)" in e for e in listing["errors"])
+    assert any("last good copy" in e for e in listing["errors"])
+    # `validate` checks the file as it is: a copy never hides a mistake from the maintainer.
+    checked = run("--checklists-dir", str(office), "validate")
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(f"{example}:")
 
 
 def test_home_variable_relocates_the_users_own_checklists(tmp_path: Path) -> None:

@@ -64,6 +64,8 @@ def cmd_checklists(as_json: bool, checklists_dir: Path | None) -> int:
         "signature": entry.signature or "unsigned",
         "required": entry.checklist.id in policy.required_checklists,
         "possibly_out_of_date": policy.possibly_out_of_date(entry.checklist.last_verified, today),
+        # The file is bad; this is its last good copy, validated at this moment, in use until it is fixed.
+        "last_good_copy_from": entry.last_good_from.isoformat() if entry.last_good_from else None,
     } for entry in catalog]
     problems = _catalog_problems(loaded)
     if as_json:
@@ -97,6 +99,8 @@ def _catalog_problems(loaded: AppCatalog) -> list[str]:
                    "only the bundled checklists are loaded until the policy is fixed")
     out += [f"office checklists not loaded: {exc}" for exc in loaded.catalog.rejected_packs]
     out += [str(d) for e in loaded.catalog.errors for d in e.diagnostics]
+    out += [f"{e.path}: its last good copy, validated {e.last_good_from.isoformat(timespec='seconds')}, is used "
+            "until the file is fixed" for e in loaded.catalog.errors if e.last_good_from is not None]
     out += [f"{paths.policy_path()}: the office policy requires checklist {cid!r}, which is not available"
             for cid in loaded.built.missing_required]
     return out

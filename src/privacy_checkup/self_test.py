@@ -30,6 +30,7 @@ def _office() -> str:
     app = load_app_catalog()
     problems = [str(e) for e in app.policy_result.errors] + [str(e) for e in app.catalog.rejected_packs]
     problems += [f"required checklist {cid!r} is in no layer" for cid in app.built.missing_required]
+    problems += [f"the last good copy of a checklist cannot be saved: {why}" for why in app.copies.unwritable]
     if problems:
         raise RuntimeError("; ".join(problems))
     policy = app.policy

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from privacy_checkup.core import policy_format as fmt
+from privacy_checkup.core.documents import parse_document
 from privacy_checkup.core.errors import PolicyError
-from privacy_checkup.core.loader import parse_document
 from tests.core.json_paths import json_paths
 
 REPO = Path(__file__).resolve().parents[2]

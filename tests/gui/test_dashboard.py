@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_checkup.core.catalog import Layer, LayerSource, build_catalog
 from privacy_checkup.core.model import Persona
 from privacy_checkup.core.schedule import DueState
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.known_copies import KnownCopies
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.profile_dialog import ProfileDialog
@@ -155,6 +158,29 @@ def test_a_bad_checklist_file_is_named_with_its_position_and_the_rest_still_work
     box = dialogs.shown[-1]
     assert str(folder / "broken.json") in box.text()
     assert "broken.json:1:1" in box.detailedText() or "broken.json:" in box.detailedText()
+
+
+def test_a_checklist_file_that_turns_bad_keeps_its_card_from_the_last_good_copy_and_says_so(
+        qtbot, make_window, make_state, data_dir, tmp_path, dialogs):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    tiktok = folder / "tiktok.json"
+    tiktok.write_bytes((data_dir / "checklists" / "gui" / "tiktok.json").read_bytes())
+    known = KnownCopies(tmp_path / "copies", clock=lambda: dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC))
+    layers = [LayerSource(Layer.BUNDLED, folder)]
+    assert not build_catalog(layers, known=known).errors
+    tiktok.write_text(tiktok.read_text(encoding="utf-8").replace('"id": "tiktok"', '"id": "TikTok!"', 1),
+                      encoding="utf-8")
+    catalog = build_catalog(layers, known=known)
+    state = make_state(catalog)
+    onboard(state, ("tiktok",))
+    window = make_window(state)
+    assert [c.checklist.id for c in window.dashboard.cards] == ["tiktok"]  # still there
+    (banner,) = window.dashboard.findChildren(QWidget, "InfoBanner")
+    assert f"{tiktok}:" in banner.accessibleName()
+    assert "its last good copy (checked on 20 Nov 2026) stays in use" in banner.accessibleName()
+    window.show_checklist_problems()
+    assert "Until tiktok.json is fixed, its last good copy" in dialogs.shown[-1].text()
 
 
 def test_window_size_and_position_are_remembered(qtbot, make_window, make_state):

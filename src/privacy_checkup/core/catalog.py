@@ -6,12 +6,13 @@ the catalog remembers which layer each checklist came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from privacy_checkup.core.errors import ChecklistError, Diagnostic, PackError
-from privacy_checkup.core.loader import checklist_files, load_files, parse_files
+from privacy_checkup.core.loader import KnownGood, checklist_files, load_files, parse_files
 from privacy_checkup.core.model import Checklist
 
 
@@ -38,6 +39,7 @@ class Entry:
     path: Path
     overrides: tuple[Layer, ...] = ()  # lower layers this entry replaced
     signature: str | None = None  # "verified by <organisation>", or None when not from a verified pack
+    last_good_from: dt.datetime | None = None  # the file is bad: this is its last good copy, validated then
 
 
 @dataclass
@@ -59,13 +61,15 @@ class Catalog:
 
 
 def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = frozenset(),
-                  closed_layers: frozenset[Layer] = frozenset()) -> Catalog:
+                  closed_layers: frozenset[Layer] = frozenset(), known: KnownGood | None = None) -> Catalog:
     """Merge `layers` in order. A checklist in a layer listed in `locked_layers`
     cannot be replaced by a later layer (an office forbidding user overrides), and a
-    layer in `closed_layers` cannot add ids no earlier layer has. Each ignored file is reported."""
+    layer in `closed_layers` cannot add ids no earlier layer has. Each ignored file is reported.
+    `known` holds the last good copy of each file (see `loader.load_files`)."""
     catalog = Catalog()
     for source in layers:
-        result = load_files(checklist_files(source.folder)) if source.files is None else parse_files(source.files)
+        result = (load_files(checklist_files(source.folder), known) if source.files is None
+                  else parse_files(source.files, known))
         catalog.errors.extend(result.errors)
         seen_here: dict[str, Path] = {}
         for path, checklist in result.checklists:
@@ -89,5 +93,6 @@ def build_catalog(layers: list[LayerSource], locked_layers: frozenset[Layer] = f
                     f"{checklist.id!r} is ignored", "$.id")]))
                 continue
             overrides = (*previous.overrides, previous.layer) if previous else ()
-            catalog.entries[checklist.id] = Entry(checklist, source.layer, path, overrides, source.signature)
+            catalog.entries[checklist.id] = Entry(checklist, source.layer, path, overrides, source.signature,
+                                                  result.last_good.get(path))
     return catalog

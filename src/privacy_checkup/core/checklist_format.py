@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+# The hard limits (a file over them is rejected before or during parsing) live apart, for loading
+# that skips the validator; they are part of this format and re-exported here.
+from privacy_checkup.core.checklist_limits import MAX_DEPTH as MAX_DEPTH
+from privacy_checkup.core.checklist_limits import MAX_FILE_BYTES as MAX_FILE_BYTES
+from privacy_checkup.core.checklist_limits import MAX_ITEMS as MAX_ITEMS
+from privacy_checkup.core.checklist_limits import MAX_TEXT as MAX_TEXT
+from privacy_checkup.core.checklist_limits import MAX_TITLE as MAX_TITLE
 from privacy_checkup.core.spec import (
     DATE_PATTERN,
     HTTPS_PATTERN,
@@ -23,12 +30,6 @@ SCHEMA_VERSION = 1
 SCHEMA_FILE_NAME = "checklist.schema.json"
 SCHEMA_ID = "https://privacy-checkup.invalid/schema/checklist-v1.json"
 
-# Hard limits: a file over them is rejected before or during parsing.
-MAX_FILE_BYTES = 1024 * 1024
-MAX_DEPTH = 16
-MAX_ITEMS = 500
-MAX_TEXT = 4000
-MAX_TITLE = 200
 
 SURFACES = ("ios", "android", "web")
 PERSONAS = ("everyone", "high_profile", "office_staff")

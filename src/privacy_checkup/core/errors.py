@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -40,7 +41,19 @@ class InvalidFileError(PrivacyCheckupError):
 
 
 class ChecklistError(InvalidFileError):
-    """A checklist file that failed to load."""
+    """A checklist file that failed to load. `last_good_from` is set when the last good copy of the
+    file (validated at that moment) is used in its place until the file is fixed."""
+
+    last_good_from: datetime | None = None
+
+
+def read_limited(path: Path, max_bytes: int, error_type: type[InvalidFileError] = ChecklistError) -> bytes:
+    """Up to `max_bytes` + 1 bytes of `path` (one more than allowed, so an oversized file is caught)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise error_type([Diagnostic(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from exc
 
 
 class PolicyError(InvalidFileError):

@@ -1,81 +1,63 @@
-"""Loading and validating checklist files into the frozen model."""
+"""Loading checklist files into the frozen model: validated, or recalled as validated before.
+
+The validator is imported only when a file is new or has changed since its last good copy, so a
+start-up with nothing changed never loads it (see bench/startup.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from privacy_checkup.core import checklist_format as fmt
-from privacy_checkup.core.errors import ChecklistError, Diagnostic, InvalidFileError
-from privacy_checkup.core.jsontext import JsonTextError, locate, offset_to_position, parse_fast
+from privacy_checkup.core.checklist_limits import MAX_FILE_BYTES
+from privacy_checkup.core.errors import ChecklistError, read_limited
 from privacy_checkup.core.model import Checklist, Item, Persona, Risk, Section, Source, Surface
 from privacy_checkup.core.pack_names import PACK_MANIFEST_NAME
-from privacy_checkup.core.spec import Obj, Problem, check_surrogates, format_json_path
 
 
-def read_json_document(path: Path, spec: Obj, max_bytes: int, max_depth: int,
-                       error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
-    """Read `path` as strict JSON checked against `spec`; raise `error_type` naming every problem."""
-    label = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise error_type([Diagnostic(label, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from exc
-    return parse_document(data, label, spec, max_bytes, max_depth, error_type)
+def validated_document(data: bytes, label: str) -> dict[str, Any]:
+    """`data` checked against the checklist format; raises ChecklistError naming every problem."""
+    from privacy_checkup.core import checklist_format as fmt
+    from privacy_checkup.core.documents import parse_document
 
-
-def parse_document(data: bytes, label: str, spec: Obj, max_bytes: int, max_depth: int,
-                   error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
-    if len(data) > max_bytes:
-        raise error_type([Diagnostic(label, 1, 1, f"the file is larger than the {max_bytes // 1024} KiB limit")])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte order mark, as some Windows editors write
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[:exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        message = f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
-        raise error_type([Diagnostic(label, line, column, message)]) from None
-    try:
-        value = parse_fast(text, max_depth)
-    except JsonTextError as exc:
-        line, column = offset_to_position(text, exc.offset)
-        raise error_type([Diagnostic(label, line, column, exc.message, format_json_path(exc.path))]) from None
-    problems: list[Problem] = []
-    spec.check(value, (), problems)
-    check_surrogates(text, value, problems)
-    if problems:
-        raise error_type(_locate_problems(text, label, problems, max_depth))
-    return value  # type: ignore[no-any-return]
-
-
-def _locate_problems(text: str, label: str, problems: list[Problem], max_depth: int) -> list[Diagnostic]:
-    try:
-        located = locate(text, max_depth)
-    except JsonTextError as exc:  # e.g. nesting the C parser accepted but our limit does not
-        line, column = offset_to_position(text, exc.offset)
-        return [Diagnostic(label, line, column, exc.message, format_json_path(exc.path))]
-    out = []
-    for path, message, at_key in problems:
-        line, column = located.position(text, path, at_key)
-        out.append(Diagnostic(label, line, column, message, format_json_path(path)))
-    return out
+    return parse_document(data, label, fmt.CHECKLIST, fmt.MAX_FILE_BYTES, fmt.MAX_DEPTH)
 
 
 def load_checklist(path: Path) -> Checklist:
     """Load one checklist file; raise ChecklistError listing every problem with its position."""
-    return build_checklist(read_json_document(path, fmt.CHECKLIST, fmt.MAX_FILE_BYTES, fmt.MAX_DEPTH))
+    return parse_checklist(read_limited(path, MAX_FILE_BYTES), str(path))
 
 
 def parse_checklist(data: bytes, label: str) -> Checklist:
-    return build_checklist(parse_document(data, label, fmt.CHECKLIST, fmt.MAX_FILE_BYTES, fmt.MAX_DEPTH))
+    return build_checklist(validated_document(data, label))
+
+
+def fingerprint(data: bytes) -> str:
+    """Names exactly these bytes, as Python's hash-based .pyc files name their source (PEP 552).
+    A match only ever brings back a document that passed validation, so it needs no cryptography."""
+    return importlib.util.source_hash(data).hex()
+
+
+@dataclass(frozen=True)
+class KnownCopy:
+    """A checklist file's document as it last passed validation."""
+
+    fingerprint: str
+    document: dict[str, Any]
+    validated_at: dt.datetime
+
+
+class KnownGood(Protocol):
+    """Where the last good copy of each checklist file is kept (storage keeps them on disk)."""
+
+    def recall(self, path: Path) -> KnownCopy | None: ...
+
+    def remember(self, path: Path, copy_fingerprint: str, document: dict[str, Any]) -> None: ...
 
 
 _SURFACES = {s.value: s for s in Surface}
@@ -126,10 +108,12 @@ def build_checklist(raw: dict[str, Any]) -> Checklist:
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What a folder gave: the good checklists and the errors of the bad files."""
+    """What a folder gave: the good checklists and the errors of the bad files. A bad file whose last
+    good copy is used instead is in both, and in `last_good` with when that copy was validated."""
 
     checklists: tuple[tuple[Path, Checklist], ...]
     errors: tuple[ChecklistError, ...]
+    last_good: Mapping[Path, dt.datetime] = field(default_factory=dict)
 
 
 def is_checklist_file_name(name: str) -> bool:
@@ -144,31 +128,67 @@ def checklist_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if is_checklist_file_name(p.name) and p.is_file())
 
 
-def load_files(paths: Iterable[Path]) -> LoadResult:
-    """Load each file on its own: one bad file never stops the others."""
-    return _load_each((path, load_checklist) for path in paths)
+def load_files(paths: Iterable[Path], known: KnownGood | None = None) -> LoadResult:
+    """Load each file on its own: one bad file never stops the others. With `known`, a file is
+    validated only when it differs from its last good copy, and a bad file's last good copy stays
+    in use (and is reported) until the file is fixed."""
+    return _load_each(((path, _read) for path in paths), known, keep_last_good=True)
 
 
-def parse_files(documents: Iterable[tuple[Path, bytes]]) -> LoadResult:
-    """Like `load_files` for contents already read (and checked, as a signed pack's are)."""
+def parse_files(documents: Iterable[tuple[Path, bytes]], known: KnownGood | None = None) -> LoadResult:
+    """Like `load_files` for contents already read and checked, as a signed pack's are. A bad file
+    in a signed pack is not replaced by an older copy: what the office signed is what counts."""
     contents = dict(documents)
-    return _load_each((path, lambda p: parse_checklist(contents[p], str(p))) for path in contents)
+    return _load_each(((path, contents.__getitem__) for path in contents), known, keep_last_good=False)
 
 
-def _load_each(jobs: Iterable[tuple[Path, Callable[[Path], Checklist]]]) -> LoadResult:
+def _read(path: Path) -> bytes:
+    return read_limited(path, MAX_FILE_BYTES)
+
+
+def _load_each(jobs: Iterable[tuple[Path, Callable[[Path], bytes]]], known: KnownGood | None,
+               keep_last_good: bool) -> LoadResult:
     good: list[tuple[Path, Checklist]] = []
     bad: list[ChecklistError] = []
+    last_good: dict[Path, dt.datetime] = {}
     # The model has no reference cycles; without this, the cyclic collector rescans every
     # checklist already loaded and loading 10x the files takes ~13x the time.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path, load in jobs:
+        for path, read in jobs:
+            copy = known.recall(path) if known is not None else None
             try:
-                good.append((path, load(path)))
+                good.append((path, _load(path, read(path), copy, known)))
             except ChecklistError as exc:
                 bad.append(exc)
+                kept = _from_copy(copy) if keep_last_good and copy is not None else None
+                if kept is not None and copy is not None:
+                    exc.last_good_from = last_good[path] = copy.validated_at
+                    good.append((path, kept))
     finally:
         if collecting:
             gc.enable()
-    return LoadResult(tuple(good), tuple(bad))
+    return LoadResult(tuple(good), tuple(bad), last_good)
+
+
+def _load(path: Path, data: bytes, copy: KnownCopy | None, known: KnownGood | None) -> Checklist:
+    if known is None:
+        return parse_checklist(data, str(path))
+    data_fingerprint = fingerprint(data)
+    if copy is not None and copy.fingerprint == data_fingerprint:
+        recalled = _from_copy(copy)
+        if recalled is not None:
+            return recalled
+    document = validated_document(data, str(path))
+    known.remember(path, data_fingerprint, document)
+    return build_checklist(document)
+
+
+def _from_copy(copy: KnownCopy) -> Checklist | None:
+    """The copy's checklist, or None when the copy is damaged: the file itself is then validated
+    (and a good file's copy rewritten), so a damaged copy costs time, never content."""
+    try:
+        return build_checklist(copy.document)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

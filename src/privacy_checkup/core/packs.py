@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # cryptography is imported where it is used, which keeps the 
 
 from privacy_checkup.core import checklist_format
 from privacy_checkup.core import pack_format as fmt
+from privacy_checkup.core.documents import parse_document
 from privacy_checkup.core.errors import (
     ChecklistError,
     Diagnostic,
@@ -33,7 +34,7 @@ from privacy_checkup.core.errors import (
     PackUnsignedError,
     SigningError,
 )
-from privacy_checkup.core.loader import checklist_files, parse_checklist, parse_document
+from privacy_checkup.core.loader import checklist_files, parse_checklist
 from privacy_checkup.core.policy import TrustedKey, key_id
 
 

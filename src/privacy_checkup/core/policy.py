@@ -10,9 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from privacy_checkup.core import policy_format as fmt
 from privacy_checkup.core.errors import PolicyError
-from privacy_checkup.core.loader import read_json_document
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, is_stale
 
@@ -83,6 +81,10 @@ def load_policy(path: Path) -> PolicyResult:
     """Read the office policy at `path`. No file means no policy; a bad file means safe defaults."""
     if not path.exists():
         return PolicyResult(Policy())
+    # The validator is loaded only for a policy file that exists: most people's computers have none.
+    from privacy_checkup.core import policy_format as fmt
+    from privacy_checkup.core.documents import read_json_document
+
     try:
         raw = read_json_document(path, fmt.POLICY, fmt.MAX_FILE_BYTES, fmt.MAX_DEPTH, error_type=PolicyError)
     except PolicyError as exc:

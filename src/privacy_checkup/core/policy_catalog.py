@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.core.errors import PackError
+from privacy_checkup.core.loader import KnownGood
 from privacy_checkup.core.pack_names import claims_signature
 from privacy_checkup.core.policy import Policy
 
@@ -23,8 +24,8 @@ class PolicyCatalog:
     missing_required: tuple[str, ...] = ()  # required by the policy but in no layer (or in a rejected one)
 
 
-def build_policy_catalog(layers: list[LayerSource], policy: Policy,
-                         highest_seen: Mapping[str, int]) -> PolicyCatalog:
+def build_policy_catalog(layers: list[LayerSource], policy: Policy, highest_seen: Mapping[str, int],
+                         known: KnownGood | None = None) -> PolicyCatalog:
     """Merge `layers` under `policy`. A rejected office pack drops the office layer (the others
     still load) and is recorded in `catalog.rejected_packs`."""
     verified: VerifiedPack | None = None
@@ -46,11 +47,11 @@ def build_policy_catalog(layers: list[LayerSource], policy: Policy,
                 source = LayerSource(source.layer, source.folder, verified.signature, verified.files)
         sources.append(source)
     if policy.allow_user_checklists:
-        catalog = build_catalog(sources)
+        catalog = build_catalog(sources, known=known)
     else:
         # Users may neither replace the office's or the app's checklists nor add their own.
         catalog = build_catalog(sources, locked_layers=frozenset({Layer.BUNDLED, Layer.OFFICE}),
-                                closed_layers=frozenset({Layer.USER}))
+                                closed_layers=frozenset({Layer.USER}), known=known)
     catalog.rejected_packs.extend(rejected)
     for checklist_id, days in policy.review_interval_overrides.items():
         entry = catalog.entries.get(checklist_id)

@@ -26,15 +26,18 @@ def private_temp_path(folder: Path, stem: str) -> Path:
     return Path(name)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace, fsync the folder."""
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, durable: bool = True) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace, fsync the folder.
+    `durable=False` skips both fsyncs, for copies the app can rebuild: readers still never see half
+    a file, but a power cut may leave the old one (or an empty one) in place."""
     path = Path(path)
     temp = private_temp_path(path.parent, path.name)
     try:
         with temp.open("wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode != 0o600:
             temp.chmod(mode)
         os.replace(temp, path)
@@ -42,4 +45,5 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         with contextlib.suppress(FileNotFoundError):  # only our partial copy; `path` is untouched
             temp.unlink()
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from privacy_checkup.core.errors import InvalidFileError
-from privacy_checkup.core.loader import parse_document
-from privacy_checkup.core.spec import Const, Field, Int, Map, Obj, Str
 from privacy_checkup.storage.atomic import atomic_write
 from privacy_checkup.storage.paths import ensure_private_dir
 
-_STATE = Obj({
-    "schema_version": Field(Const(1)),
-    "highest_versions": Field(Map(Str(max_len=200), Int(1, 1_000_000_000), max_items=1000)),
-})
 _MAX_BYTES = 256 * 1024
+_MAX_ORGANISATIONS = 1000
+_MAX_NAME = 200
+_MAX_VERSION = 1_000_000_000
 
 
 def read_seen_versions(path: Path) -> dict[str, int]:
@@ -23,14 +19,19 @@ def read_seen_versions(path: Path) -> dict[str, int]:
     it only guards against rollback, must never stop checklists loading, and the next verified
     pack writes a good copy."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as handle:
+            raw = json.loads(handle.read(_MAX_BYTES + 1))
+    except (OSError, ValueError):  # missing, unreadable, too big (cut short) or not JSON
         return {}
-    try:
-        raw = parse_document(data, str(path), _STATE, _MAX_BYTES, 4, InvalidFileError)
-    except InvalidFileError:
+    if not isinstance(raw, dict) or raw.get("schema_version") != 1:
         return {}
-    return {name: int(version) for name, version in raw["highest_versions"].items()}
+    versions = raw.get("highest_versions")
+    if not isinstance(versions, dict) or len(versions) > _MAX_ORGANISATIONS:
+        return {}
+    if not all(isinstance(name, str) and len(name) <= _MAX_NAME and type(version) is int
+               and 1 <= version <= _MAX_VERSION for name, version in versions.items()):
+        return {}
+    return dict(versions)
 
 
 def record_seen_version(path: Path, organisation: str, version: int) -> bool:

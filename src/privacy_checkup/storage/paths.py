@@ -48,6 +48,11 @@ def store_path() -> Path:
     return data_dir() / "progress.sqlite3"
 
 
+def known_copies_dir() -> Path:
+    """The last good copy of each checklist file (rebuilt from the files when missing)."""
+    return data_dir() / "checklist-copies"
+
+
 def pack_state_path() -> Path:
     """The highest signed-pack version seen per organisation, so an older pack is refused."""
     return data_dir() / "pack-versions.json"

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons, messages
@@ -154,6 +155,9 @@ class DashboardView(QWidget):
         text = (self.tr("A checklist file could not be used: %1") if len(problems) == 1
                 else self.tr("%2 checklist files could not be used, first: %1")).replace(
             "%1", first).replace("%2", str(len(problems)))
+        kept = [p for p in problems if isinstance(p, ChecklistError) and p.last_good_from is not None]
+        if len(problems) == 1 and kept:
+            text += " " + messages.last_good_note(kept[0])
         label = plain_label(text, banner)
         action = button(self.tr("Show &details"), banner)
         action.clicked.connect(self.problems_requested)

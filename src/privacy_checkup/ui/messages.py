@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from privacy_checkup.core import errors
 from privacy_checkup.ui import modal
+from privacy_checkup.ui.dates import format_date
 
 
 def _tr(text: str) -> str:
@@ -107,6 +108,14 @@ def problem_location(problem: errors.PrivacyCheckupError) -> str:
     return str(problem)
 
 
+def last_good_note(problem: errors.ChecklistError) -> str:
+    """What the app does instead of a bad checklist file that worked before."""
+    when = problem.last_good_from
+    day = format_date(when.astimezone().date()) if when is not None else "?"
+    return _tr("Until %1 is fixed, its last good copy (checked on %2) stays in use.").replace(
+        "%1", problem.path.name).replace("%2", day)
+
+
 def checklist_problems(problems: Sequence[errors.PrivacyCheckupError]) -> UserMessage:
     """The bad files (checklists, a rejected office pack, the policy): which, where, and that the rest works."""
     files = sorted({problem_location(p).rsplit(":", 2)[0] if isinstance(p, errors.InvalidFileError)
@@ -120,9 +129,11 @@ def checklist_problems(problems: Sequence[errors.PrivacyCheckupError]) -> UserMe
             details.append(f"{problem_location(problem)}: {problem}")
     policy_note = (_tr(" Your office's policy file could not be read, so the strictest settings apply until "
                        "it is fixed.") if any(isinstance(p, errors.PolicyError) for p in problems) else "")
+    kept = [p for p in problems if isinstance(p, errors.ChecklistError) and p.last_good_from is not None]
+    kept_note = "".join("\n" + last_good_note(p) for p in kept)
     return UserMessage(
         _tr("Some checklists could not be loaded"),
-        what + "\n" + "\n".join(f"  \u2022 {name}" for name in files),
+        what + "\n" + "\n".join(f"  \u2022 {name}" for name in files) + kept_note,
         _tr("Every other checklist works as usual.") + policy_note + " " + _tr(
             "If you maintain these files, fix the problems listed in the details (file:line:column) and "
             "restart; otherwise tell your IT contact."),
