@@ -121,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command is None:
+        # The Qt-free modules the window needs go first: once PySide6 is loaded it reads the source
+        # of every module imported after it, looking for Qt (PYSIDE-2029).
+        import privacy_checkup.storage.app_catalog
+        import privacy_checkup.ui.app_state  # noqa: F401
         from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
 
         return run_gui(checklists_dir=args.checklists_dir, quit_after_show=args.quit_after_show,

@@ -53,6 +53,12 @@ def catalog_from(folder: Path) -> Catalog:
     return build_catalog([LayerSource(Layer.BUNDLED, folder)])
 
 
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """The tests' QApplication starts as the app's does (pytest-qt reads this fixture)."""
+    return ["privacy-checkup-tests", *theme.QT_STYLE_ARGUMENTS]
+
+
 @pytest.fixture(autouse=True, scope="session")
 def styled_app(qapp: QApplication) -> QApplication:
     theme.apply(qapp, theme.LIGHT)

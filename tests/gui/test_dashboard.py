@@ -5,16 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize
+import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QWidget,
 )
 
@@ -25,9 +30,12 @@ from privacy_checkup.storage import paths
 from privacy_checkup.storage.known_copies import KnownCopies
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.dashboard import FIRST_SCREEN_CARDS
+from privacy_checkup.ui.main_window import MainWindow
+from privacy_checkup.ui.platform_card import PlatformCard
 from privacy_checkup.ui.profile_dialog import ProfileDialog
 from tests.gui.conftest import Clock, catalog_from
-from tests.gui.helpers import card_for, checkup_of, click, onboard
+from tests.gui.helpers import card_for, checkup_of, click, onboard, press
 
 
 def _complete_review(state: AppState, checklist_id: str, clock: Clock) -> None:
@@ -330,3 +338,67 @@ def test_an_open_dashboard_notices_when_a_review_becomes_overdue(qtbot, make_win
     window.refresh_timer.timeout.emit()
     assert card_for(window, "tiktok").status.state is DueState.OVERDUE
     assert seen == [("TikTok",)]
+
+
+def _grid_cell(grid: QGridLayout, widget: QWidget) -> tuple[int, int]:
+    position: Any = grid.getItemPosition(grid.indexOf(widget))  # (row, column, row span, column span)
+    return int(position[0]), int(position[1])
+
+
+def test_cards_past_the_first_screen_follow_right_after_it_in_the_same_order(qtbot, make_state, dialogs):
+    catalog = catalog_from(paths.bundled_checklists_dir())
+    ids = tuple(c.id for c in catalog.checklists)
+    assert len(ids) > FIRST_SCREEN_CARDS
+    state = make_state(catalog)
+    onboard(state, ids)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    dashboard = window.dashboard
+    assert dashboard is not None
+    assert len(dashboard.cards) == FIRST_SCREEN_CARDS  # all the first paint needs
+    window.show()
+    qtbot.waitUntil(lambda: dashboard.all_cards_built)
+    assert [c.checklist.id for c in dashboard.cards] == [c.id for c, _ in state.chosen_checklists()]
+    positions = [_grid_cell(dashboard.grid, c) for c in dashboard.cards]
+    assert positions == [(i // 2, i % 2) for i in range(len(ids))]
+
+
+def test_a_refresh_before_the_rest_of_the_cards_are_built_never_doubles_them(qtbot, make_state, dialogs):
+    catalog = catalog_from(paths.bundled_checklists_dir())
+    state = make_state(catalog)
+    onboard(state, tuple(c.id for c in catalog.checklists))
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    dashboard = window.dashboard
+    assert dashboard is not None
+    dashboard.refresh()  # the first refresh's remaining cards are now obsolete
+    window.show()
+    qtbot.waitUntil(lambda: dashboard.all_cards_built)
+    qtbot.wait(20)  # let every pending build and deletion run
+    assert len(dashboard.findChildren(PlatformCard)) == len(catalog.checklists)
+    assert len({c.checklist.id for c in dashboard.cards}) == len(catalog.checklists)
+
+
+@pytest.mark.parametrize("platforms", [2, 13])
+def test_tab_reads_the_dashboard_in_order_banner_first_then_card_by_card(
+        qtbot, make_window, make_state, clock, platforms):
+    catalog = catalog_from(paths.bundled_checklists_dir())
+    state = make_state(catalog)
+    others = [c.id for c in catalog.checklists if c.id != "tiktok"]
+    onboard(state, ("tiktok", *others[:platforms - 1]))
+    _complete_review(state, "tiktok", clock)
+    clock.advance(days=120)  # TikTok overdue: the banner has a "Review now" button
+    window = make_window(state)
+    dashboard = window.dashboard
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: dashboard.all_cards_built)
+    dashboard.manage_button.setFocus()
+    visited = []
+    for _ in range(2 + len(dashboard.cards)):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        press(qtbot, focused, Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    (review_now,) = dashboard.findChildren(QWidget, "Banner")[0].findChildren(QPushButton)
+    assert visited[0] is review_now
+    assert visited[1:len(dashboard.cards) + 1] == [c.action_button for c in dashboard.cards]

@@ -17,13 +17,14 @@ from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState
-from privacy_checkup.ui.main_window import FirstPaintWatcher, MainWindow
+from privacy_checkup.ui.first_paint import after_first_paint
+from privacy_checkup.ui.main_window import MainWindow
 from privacy_checkup.ui.reminders import start_reminders
 
 
 def application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *theme.QT_STYLE_ARGUMENTS])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -71,8 +72,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
     try:
         window = MainWindow(state)
         if quit_after_show:
-            watcher = FirstPaintWatcher(lambda: QTimer.singleShot(0, lambda: quit_reporting_paint(app)), window)
-            window.installEventFilter(watcher)
+            after_first_paint(window, lambda: quit_reporting_paint(app))
         reminders = None if quit_after_show else start_reminders(window, app)
         if background:
             if not window.overdue_titles():

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons, messages
 from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.first_paint import after_first_paint
 from privacy_checkup.ui.layout_parts import button, card, scroll_column
 from privacy_checkup.ui.platform_card import PlatformCard
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 TWO_COLUMNS_FROM = 980  # logical pixels: below this (e.g. at 200% scaling) cards stack in one column
+# Cards built before the first paint: three rows of two fill a 1280x800 window. The rest are built
+# right after it (the next turn of the event loop), before anyone can scroll to them.
+FIRST_SCREEN_CARDS = 6
 
 
 class DashboardView(QWidget):
@@ -69,12 +75,10 @@ class DashboardView(QWidget):
         rows = self.state.chosen_checklists()
         self.rows = rows
         self.cards = []
-        for checklist, status in rows:
-            platform_card = PlatformCard(checklist, status, self)
-            platform_card.start_requested.connect(self.start_requested)
-            platform_card.changes_requested.connect(self.changes_requested)
-            self.cards.append(platform_card)
-        self._place_cards()
+        self._add_cards(rows[:FIRST_SCREEN_CARDS])
+        if len(rows) > FIRST_SCREEN_CARDS:
+            # Not a plain zero timer: that would run before the window system asks for the first paint.
+            after_first_paint(self.cards[0], self._add_remaining_cards)
 
         overdue = [c.title for c, s in rows if s.state is DueState.OVERDUE]
         due_soon = [c for c, s in rows if s.state is DueState.DUE_SOON]
@@ -103,6 +107,39 @@ class DashboardView(QWidget):
             empty = plain_label(self.tr("Choose the platforms you use to start your first checkup."), self,
                                 role="lead")
             self.grid.addWidget(empty, 0, 0)
+        self._chain_focus()
+
+    @property
+    def all_cards_built(self) -> bool:
+        return len(self.cards) == len(self.rows)
+
+    def _add_cards(self, rows: list[tuple[Checklist, ChecklistStatus]]) -> None:
+        first_new = len(self.cards)
+        for checklist, status in rows:
+            platform_card = PlatformCard(checklist, status, self)
+            platform_card.start_requested.connect(self.start_requested)
+            platform_card.changes_requested.connect(self.changes_requested)
+            self.cards.append(platform_card)
+        self._place_cards(first_new)
+
+    def _add_remaining_cards(self) -> None:
+        """Builds whatever the latest rows still lack, so a refresh in between never doubles a card."""
+        self._add_cards(self.rows[len(self.cards):])
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab goes through the screen in reading order: the header, the banners, then card by card
+        (cards built after the first paint would otherwise come last)."""
+        chain: list[QWidget] = [self.manage_button]
+        for index in range(self.banner_holder.count()):
+            item = self.banner_holder.itemAt(index)
+            banner = item.widget() if item is not None else None
+            if banner is not None:
+                chain += banner.findChildren(QPushButton)
+        for platform_card in self.cards:
+            chain += [b for b in (platform_card.changes_button, platform_card.action_button) if b is not None]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def refresh_if_changed(self) -> bool:
         """Rebuild only when a status changed (a rebuild moves keyboard focus)."""
@@ -111,8 +148,8 @@ class DashboardView(QWidget):
         self.refresh()
         return True
 
-    def _place_cards(self) -> None:
-        for index, platform_card in enumerate(self.cards):
+    def _place_cards(self, first: int = 0) -> None:
+        for index, platform_card in enumerate(self.cards[first:], start=first):
             self.grid.addWidget(platform_card, index // self._columns, index % self._columns)
             platform_card.show()
         for column in range(2):

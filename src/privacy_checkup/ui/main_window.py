@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
@@ -228,18 +228,3 @@ class MainWindow(QMainWindow):
             return
         window_state.save_geometry(self)
         super().closeEvent(event)
-
-
-class FirstPaintWatcher(QObject):
-    """Calls `callback` once, after the watched window has painted for the first time."""
-
-    def __init__(self, callback: Callable[[], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.callback = callback
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            self.callback()
-        return False
