@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import compileall
+import contextlib
 import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.measure import RUNS, median_of
@@ -38,6 +42,25 @@ def realistic_home(home: Path, weeks: int = 52) -> None:
                 store.complete_review(review.id, when + dt.timedelta(minutes=30))
 
 
+@contextlib.contextmanager
+def desktop_session_bus(env: dict[str, str]) -> Iterator[dict[str, str]]:
+    """A desktop session has a D-Bus session bus. Without one (a bare Xvfb), Qt's accessibility bridge
+    makes libdbus launch a bus on the first accessible name, ~8 ms that no desktop user pays: the
+    benchmark gives both windows a private session bus instead, as a desktop would."""
+    daemon = shutil.which("dbus-daemon")
+    if env.get("DBUS_SESSION_BUS_ADDRESS") or daemon is None:
+        yield env
+        return
+    bus = subprocess.Popen([daemon, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert bus.stdout is not None
+        yield {**env, "DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip()}
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)
+
+
 def app_command() -> list[str]:
     """How people start it: the installed `privacy-checkup` launcher beside this Python, else `python -m`."""
     launcher = Path(sys.executable).with_name("privacy-checkup")
@@ -51,10 +74,10 @@ def measure(runs: int = RUNS, weeks: int = 52) -> list[tuple[str, float, float, 
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
         home = Path(tmp)
         realistic_home(home, weeks)
-        env = {**os.environ, "PRIVACY_CHECKUP_HOME": str(home)}
-        bare = median_of([sys.executable, str(ROOT / "packaging" / "hello" / "hello.py"), "--quit-after-show"],
-                         env, runs)
-        app = median_of([*app_command(), "--quit-after-show"], env, runs)
+        with desktop_session_bus({**os.environ, "PRIVACY_CHECKUP_HOME": str(home)}) as env:
+            bare = median_of([sys.executable, str(ROOT / "packaging" / "hello" / "hello.py"), "--quit-after-show"],
+                             env, runs)
+            app = median_of([*app_command(), "--quit-after-show"], env, runs)
     return [
         ("start-up to painted window (s)", app.seconds, bare.seconds, "<= 1.5"),
         ("start-up to exit, for reference (s)", app.exit_seconds, bare.exit_seconds, "-"),

@@ -22,3 +22,10 @@ def test_benchmark_smoke_run_prints_every_row() -> None:
         assert value > 0
         assert baseline > 0
         assert ratio > 0
+
+
+def test_the_bare_window_paints_as_many_pixels_as_the_app_window() -> None:
+    from privacy_checkup.ui.window_state import DEFAULT_SIZE
+
+    hello = (REPO / "packaging" / "hello" / "hello.py").read_text(encoding="utf-8")
+    assert f"window.resize({DEFAULT_SIZE[0]}, {DEFAULT_SIZE[1]})" in hello

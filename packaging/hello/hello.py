@@ -32,7 +32,7 @@ def report_and_quit() -> None:
 def main() -> int:
     app = QApplication(sys.argv)
     window = HelloWindow("--quit-after-show" in sys.argv)
-    window.resize(1024, 700)
+    window.resize(1180, 760)  # the app's default window size (ui/window_state.py): the same pixels to paint
     window.show()
     return app.exec()
 

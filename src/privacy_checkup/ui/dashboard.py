@@ -151,7 +151,8 @@ class DashboardView(QWidget):
     def _place_cards(self, first: int = 0) -> None:
         for index, platform_card in enumerate(self.cards[first:], start=first):
             self.grid.addWidget(platform_card, index // self._columns, index % self._columns)
-            platform_card.show()
+            if self.isVisible():  # otherwise it shows with the dashboard, styled once rather than twice
+                platform_card.show()
         for column in range(2):
             self.grid.setColumnStretch(column, 1 if column < self._columns else 0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 
@@ -111,8 +112,9 @@ def _white_pen(size: float) -> QPen:
     return pen
 
 
+@functools.cache
 def app_icon() -> QIcon:
-    """The window icon: a shield-blue tile with a tick."""
+    """The window icon: a shield-blue tile with a tick (drawn once; the app, window and tray share it)."""
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         pixmap, painter = _canvas(size, 1.0)

@@ -57,14 +57,14 @@ class MainWindow(QMainWindow):
     def show_first_run(self) -> None:
         from privacy_checkup.ui.first_run import FirstRunView
 
-        self.first_run = FirstRunView(self.state, self)
+        self.first_run = FirstRunView(self.state, self.stack)
         self.first_run.finished.connect(self.show_dashboard)
         self._replace(self.first_run)
         self._set_menus_enabled(False)
 
     def show_dashboard(self) -> None:
         self.checkup = None
-        self.dashboard = DashboardView(self.state, self)
+        self.dashboard = DashboardView(self.state, self.stack)
         self.dashboard.start_requested.connect(self.open_checkup)
         self.dashboard.changes_requested.connect(self.open_changes)
         self.dashboard.manage_requested.connect(self.edit_profile)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         assert checklist is not None
         from privacy_checkup.ui.wizard import CheckupView
 
-        self.checkup = CheckupView(self.state, checklist, only_items, self)
+        self.checkup = CheckupView(self.state, checklist, only_items, self.stack)
         self.checkup.closed.connect(self.show_dashboard)
         self._replace(self.checkup)
         self.checkup.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             self.open_checkup(checklist_id, self.state.status(checklist).changed_items)
 
     def _replace(self, widget: QWidget) -> None:
+        """Show `widget` (made with the stack as its parent: reparenting a built screen would restyle it
+        all again) in place of the current screen."""
         old = self.stack.currentWidget()
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
