@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 import sys
@@ -61,9 +62,9 @@ def main(counts: list[int]) -> list[tuple[int, float]]:
             seconds = time_load(folder)
             out.append((count, seconds))
             print(f"{count:>6} files: {seconds:8.3f} s median of 5, {seconds / count * 1000:6.3f} ms per file")
-    base_count, base_seconds = out[0]
-    for count, seconds in out[1:]:
-        print(f"{count // base_count}x the files took {seconds / base_seconds:.2f}x the time")
+    for (before, before_seconds), (count, seconds) in itertools.pairwise(out):
+        print(f"{before:,} -> {count:,} files: {count / before:g}x the files took "
+              f"{seconds / before_seconds:.2f}x the time")
     return out
 
 

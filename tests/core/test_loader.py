@@ -10,7 +10,7 @@ import pytest
 
 from privacy_checkup.core import checklist_format as fmt
 from privacy_checkup.core.errors import ChecklistError
-from privacy_checkup.core.loader import load_checklist, load_files, parse_checklist
+from privacy_checkup.core.loader import checklist_files, load_checklist, load_files, parse_checklist
 from privacy_checkup.core.model import Persona, Risk, Surface
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "checklists"
@@ -149,3 +149,17 @@ def test_number_too_long_for_int_is_refused_at_its_position() -> None:
     with pytest.raises(ChecklistError, match="the number has too many digits") as caught:
         parse_checklist(text.encode(), "long-number.json")
     assert (caught.value.diagnostics[0].line, caught.value.diagnostics[0].column) == (7, 14)
+
+
+def test_values_many_items_share_are_loaded_once() -> None:
+    """10,000 files of 30 items stay linear to load because repeated values are shared, not copied."""
+    checklists = [c for _, c in load_files(checklist_files(DATA.parents[2] / "checklists")).checklists]
+    assert len(checklists) >= 13
+    steps = [s for c in checklists for item in c.items for surface in item.steps.values() for s in surface]
+    assert len(steps) > 2 * len({id(s) for s in steps}) > 0  # "Tap Settings" is one string, however often
+    items = [item for c in checklists for item in c.items]
+    assert len({id(item.personas) for item in items}) <= 7  # one frozenset per combination of personas
+    assert len({id(item.last_verified) for item in items}) == len({item.last_verified for item in items})
+    bare = next(item for item in items if not item.persona_notes)
+    with pytest.raises(TypeError):
+        bare.persona_notes[Persona.EVERYONE] = "shared, so it must be read-only"  # type: ignore[index]

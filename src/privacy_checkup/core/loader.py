@@ -7,11 +7,14 @@ start-up with nothing changed never loads it (see bench/startup.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import importlib.util
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Protocol
 
 from privacy_checkup.core.checklist_limits import MAX_FILE_BYTES
@@ -69,19 +72,36 @@ def _sources(raw: list[dict[str, str]]) -> tuple[Source, ...]:
     return tuple(Source(title=s["title"], url=s["url"]) for s in raw)
 
 
+# Values many items share are made once and shared (the model is immutable): a catalog of 10,000
+# files then needs a third less memory, and loading stays linear (see bench/loading.py).
+_NO_NOTES: Mapping[Persona, str] = MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=64)
+def _personas(values: tuple[str, ...]) -> frozenset[Persona]:
+    return frozenset(_PERSONAS[p] for p in values)
+
+
+@functools.lru_cache(maxsize=1024)
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
 def _item(raw: dict[str, Any]) -> Item:
+    notes = raw.get("persona_notes")
     return Item(
         id=raw["id"],
         revision=int(raw["revision"]),
         title=raw["title"],
         why=raw["why"],
         recommended=raw["recommended"],
-        steps={_SURFACES[key]: tuple(steps) for key, steps in raw["steps"].items()},
+        # Steps recur ("Tap Settings" 71 times in the bundled checklists: 3,013 steps, 1,005 distinct).
+        steps={_SURFACES[key]: tuple(map(sys.intern, steps)) for key, steps in raw["steps"].items()},
         risk=_RISKS[raw["risk"]],
-        personas=frozenset(_PERSONAS[p] for p in raw["personas"]),
+        personas=_personas(tuple(raw["personas"])),
         sources=_sources(raw["sources"]),
-        last_verified=dt.date.fromisoformat(raw["last_verified"]),
-        persona_notes={_PERSONAS[key]: note for key, note in raw.get("persona_notes", {}).items()},
+        last_verified=_date(raw["last_verified"]),
+        persona_notes={_PERSONAS[key]: note for key, note in notes.items()} if notes else _NO_NOTES,
         maintainer_note=raw.get("maintainer_note", ""),
     )
 

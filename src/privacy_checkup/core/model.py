@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,7 +54,7 @@ class Item:
     personas: frozenset[Persona]
     sources: tuple[Source, ...]
     last_verified: dt.date
-    persona_notes: dict[Persona, str] = field(default_factory=dict)
+    persona_notes: Mapping[Persona, str] = field(default_factory=dict)
     maintainer_note: str = ""
 
     def __hash__(self) -> int:
