@@ -304,6 +304,27 @@ def test_the_tray_reminder_follows_the_dashboard(qtbot, make_window, make_state,
     assert window.isVisible()
 
 
+def test_a_normal_start_adds_the_tray_and_reminders_menu_right_after_the_first_paint(
+        qtbot, make_state, dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    from privacy_checkup.ui.app import start_reminders_after_paint
+    from privacy_checkup.ui.reminders import TrayReminders
+
+    state = make_state()
+    onboard(state, ("tiktok",))
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    start_reminders_after_paint(window, app)
+    assert window.findChild(TrayReminders) is None  # nothing before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(TrayReminders) is not None)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&Reminders") == titles.index("&Help") - 1
+
+
 def test_pages_scroll_only_when_they_do_not_fit(qtbot, make_window, make_state):
     from PySide6.QtWidgets import QScrollArea
 

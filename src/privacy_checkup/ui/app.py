@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from privacy_checkup import APP_NAME, __version__
@@ -19,7 +20,9 @@ from privacy_checkup.ui import icons, messages, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.first_paint import after_first_paint
 from privacy_checkup.ui.main_window import MainWindow
-from privacy_checkup.ui.reminders import start_reminders
+
+if TYPE_CHECKING:
+    from privacy_checkup.ui.reminders import TrayReminders
 
 
 def application() -> QApplication:
@@ -57,9 +60,28 @@ def quit_reporting_paint(app: QApplication) -> None:
     app.quit()
 
 
+def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
+    from privacy_checkup.ui.reminders import TrayReminders  # the tray, notifications and login switch
+
+    return TrayReminders(window, app)
+
+
+def start_reminders_after_paint(window: MainWindow, app: QApplication) -> None:
+    """The window comes first: its tray icon, the Reminders menu and a due notification follow its
+    first paint, one turn of the event loop later."""
+    def start() -> None:
+        start_reminders(window, app).notify_if_due()
+
+    after_first_paint(window, start)
+
+
 def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False) -> int:
     """The app. `background` (the login entry): stay in the tray and remind, opening no window unless
     something is overdue and there is no tray to say so."""
+    # PySide6 reads the source of every module imported after it into Python's line cache, looking
+    # for "PySide6" (PYSIDE-2029), and the cache keeps it: ~1.5 MiB no one reads again. Tracebacks
+    # read the lines again if they ever need them.
+    linecache.clearcache()
     app = application()
     catalog = load_catalog(checklists_dir)
     try:
@@ -73,19 +95,19 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
         window = MainWindow(state)
         if quit_after_show:
             after_first_paint(window, lambda: quit_reporting_paint(app))
-        reminders = None if quit_after_show else start_reminders(window, app)
-        if background:
+            window.show()
+        elif background:
             if not window.overdue_titles():
                 return 0  # nothing is due: at login, stay out of the way
-            if reminders is not None and reminders.tray.icon.isVisible():
+            reminders = start_reminders(window, app)
+            if reminders.tray.icon.isVisible():
                 app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
                 reminders.notify_if_due()
             else:
                 window.show()
         else:
             window.show()
-            if reminders is not None:
-                QTimer.singleShot(0, reminders.notify_if_due)
+            start_reminders_after_paint(window, app)
         return app.exec()
     finally:
         state.store.close()

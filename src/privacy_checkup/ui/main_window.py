@@ -15,7 +15,6 @@ from privacy_checkup.core.schedule import DueState
 from privacy_checkup.ui import icons, messages, modal, window_state
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
-from privacy_checkup.ui.profile_dialog import ProfileDialog
 
 if TYPE_CHECKING:  # the wizard, first run, dialogs and exports are imported when first used: faster start-up
     from privacy_checkup.ui.first_run import FirstRunView
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(self.state, self.stack)
         self.dashboard.start_requested.connect(self.open_checkup)
         self.dashboard.changes_requested.connect(self.open_changes)
-        self.dashboard.manage_requested.connect(self.edit_profile)
+        self.dashboard.manage_requested.connect(lambda: self.edit_profile("platforms"))
         self.dashboard.problems_requested.connect(self.show_checklist_problems)
         self._replace(self.dashboard)
         self._set_menus_enabled(True)
@@ -141,11 +140,11 @@ class MainWindow(QMainWindow):
 
         platforms_menu = self.menuBar().addMenu(self.tr("&Platforms"))
         self.manage_action = QAction(self.tr("&Add or remove platforms\u2026"), self)
-        self.manage_action.triggered.connect(self.edit_profile)
+        self.manage_action.triggered.connect(lambda: self.edit_profile("platforms"))
         self.devices_action = QAction(self.tr("Change &devices\u2026"), self)
-        self.devices_action.triggered.connect(lambda: self.edit_profile(ProfileDialog.DEVICES))
+        self.devices_action.triggered.connect(lambda: self.edit_profile("devices"))
         self.persona_action = QAction(self.tr("Change &who this is for\u2026"), self)
-        self.persona_action.triggered.connect(lambda: self.edit_profile(ProfileDialog.PERSONA))
+        self.persona_action.triggered.connect(lambda: self.edit_profile("persona"))
         for action in (self.manage_action, self.devices_action, self.persona_action):
             platforms_menu.addAction(action)
 
@@ -199,8 +198,11 @@ class MainWindow(QMainWindow):
         for action in (self.manage_action, self.devices_action, self.persona_action, self.report_action):
             action.setEnabled(enabled)
 
-    def edit_profile(self, tab: int = ProfileDialog.PLATFORMS) -> None:
-        dialog = ProfileDialog(self.state, self, tab if isinstance(tab, int) else 0)
+    def edit_profile(self, tab: str = "platforms") -> None:
+        """The profile dialog at `tab`: "platforms", "devices" or "persona"."""
+        from privacy_checkup.ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.state, self, tab)
         if modal.run(dialog):
             self._guard(dialog.save)
             if self.checkup is None:

@@ -13,9 +13,9 @@ from privacy_checkup.ui.safe_text import plain_label
 class ProfileDialog(QDialog):
     """Removing a platform only hides it: its progress is kept and comes back if it is added again."""
 
-    PLATFORMS, DEVICES, PERSONA = range(3)
+    TABS = ("platforms", "devices", "persona")
 
-    def __init__(self, state: AppState, parent: QWidget | None = None, tab: int = 0) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None, tab: str = "platforms") -> None:
         super().__init__(parent)
         self.state = state
         profile = state.store.profile()
@@ -48,7 +48,7 @@ class ProfileDialog(QDialog):
             page_layout.setContentsMargins(0, 0, 0, 0)
             page_layout.addWidget(area)
             self.tabs.addTab(page, title)
-        self.tabs.setCurrentIndex(tab)
+        self.tabs.setCurrentIndex(self.TABS.index(tab))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.tabs, 1)

@@ -94,7 +94,3 @@ class TrayReminders(QObject):
             return False
         self.window.state.store.set_setting(LAST_NOTIFIED, today)
         return True
-
-
-def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
-    return TrayReminders(window, app)
