@@ -41,7 +41,6 @@ def _inner(out: Path, dark: bool) -> int:
     from privacy_checkup.ui import app as app_module
     from privacy_checkup.ui import theme
     from privacy_checkup.ui.main_window import MainWindow
-    from privacy_checkup.ui.reminders import start_reminders
 
     out.mkdir(parents=True, exist_ok=True)
     application = app_module.application()
@@ -113,7 +112,7 @@ def _inner(out: Path, dark: bool) -> int:
         if "youtube" in wanted:
             review("youtube", 20, 1.0, True)    # up to date
         window = MainWindow(state)
-        start_reminders(window, application)  # the Reminders menu, as the real app has it
+        app_module.start_reminders(window, application)  # the Reminders menu, as the real app has it
         window.show_dashboard()
         shoot(window, "dashboard")
 

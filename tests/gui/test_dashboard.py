@@ -423,3 +423,19 @@ def test_tab_reads_the_dashboard_in_order_banner_first_then_card_by_card(
     (review_now,) = dashboard.findChildren(QWidget, "Banner")[0].findChildren(QPushButton)
     assert visited[0] is review_now
     assert visited[1:len(dashboard.cards) + 1] == [c.action_button for c in dashboard.cards]
+
+
+def test_side_by_side_cards_share_the_width_equally_whatever_their_titles(qtbot, make_window, make_state):
+    catalog = catalog_from(paths.bundled_checklists_dir())
+    state = make_state(catalog)
+    onboard(state, ("account-security", "bluesky", "youtube", "x"))
+    window = make_window(state)
+    window.resize(1280, 800)
+    dashboard = window.dashboard
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: dashboard.all_cards_built and dashboard.cards[0].width() > 400)
+    assert dashboard.cards[0].y() == dashboard.cards[1].y()  # side by side
+    widths = {card.checklist.id: card.width() for card in dashboard.cards}
+    assert max(widths.values()) - min(widths.values()) <= 1, widths
+    youtube = next(c for c in dashboard.cards if c.checklist.id == "youtube")
+    assert youtube.title_label.wordWrap()  # its long title wraps rather than widening its column

@@ -190,12 +190,14 @@ class DashboardView(QWidget):
         row.setContentsMargins(16, 10, 16, 10)
         problems = self.state.problems()
         first = messages.problem_location(problems[0])
-        text = (self.tr("A checklist file could not be used: %1") if len(problems) == 1
-                else self.tr("%2 checklist files could not be used, first: %1")).replace(
-            "%1", first).replace("%2", str(len(problems)))
         kept = [p for p in problems if isinstance(p, ChecklistError) and p.last_good_from is not None]
         if len(problems) == 1 and kept:
-            text += " " + messages.last_good_note(kept[0])
+            text = self.tr("A checklist file has a mistake: %1.").replace("%1", first) + " " + \
+                messages.last_good_note(kept[0])
+        else:
+            text = (self.tr("A checklist file could not be used: %1") if len(problems) == 1
+                    else self.tr("%2 checklist files could not be used, first: %1")).replace(
+                "%1", first).replace("%2", str(len(problems)))
         label = plain_label(text, banner)
         action = button(self.tr("Show &details"), banner)
         action.clicked.connect(self.problems_requested)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
@@ -27,6 +36,9 @@ def status_text(widget: QWidget, status: ChecklistStatus) -> str:
     }[status.state]
 
 
+MIN_WIDTH = 400  # logical pixels: two fit side by side from the dashboard's two-column width up
+
+
 class PlatformCard(QFrame):
     """Signals carry the checklist id; the dashboard decides what to open."""
 
@@ -38,6 +50,9 @@ class PlatformCard(QFrame):
         self.checklist = checklist
         self.status = status
         self.setObjectName("PlatformCard")
+        # Side by side, cards share the width equally, whatever their titles: long ones wrap.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setProperty("card", True)
         self.setProperty("status", status.state.value)
         self.setAccessibleName(self.tr("%1: %2").replace("%1", checklist.title).replace(
@@ -47,7 +62,7 @@ class PlatformCard(QFrame):
         icon = icon_label(icons.monogram(checklist.id, checklist.title, 48, ratio),
                           self.tr("%1 icon").replace("%1", checklist.title), self)
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title_label = plain_label(checklist.title, self, role="cardtitle", wrap=False)
+        self.title_label = plain_label(checklist.title, self, role="cardtitle")
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(6)
