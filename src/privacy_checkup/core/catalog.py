@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from privacy_checkup.core.errors import ChecklistError, Diagnostic, PackError
 from privacy_checkup.core.loader import KnownGood, checklist_files, load_files, parse_files
@@ -22,8 +23,7 @@ class Layer(StrEnum):
     USER = "user"
 
 
-@dataclass(frozen=True)
-class LayerSource:
+class LayerSource(NamedTuple):
     layer: Layer
     folder: Path
     signature: str | None = None  # "verified by <organisation>" when the folder is a verified signed pack
@@ -32,8 +32,7 @@ class LayerSource:
     files: tuple[tuple[Path, bytes], ...] | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     checklist: Checklist
     layer: Layer
     path: Path

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from privacy_checkup.core.model import Checklist, Item, Persona
 
@@ -23,8 +22,7 @@ class AnsweredItem(Protocol):
     def answered_at(self) -> datetime: ...
 
 
-@dataclass(frozen=True)
-class ReviewProgress:
+class ReviewProgress(NamedTuple):
     """Where the user stands on the items of one checklist that apply to them, in wizard order."""
 
     answered: tuple[str, ...]    # answered at the item's current revision: these count as progress

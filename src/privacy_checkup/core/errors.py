@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class PrivacyCheckupError(Exception):
     """Base class of every error the app raises on purpose."""
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One problem in a file, in the compiler convention editors understand."""
 
     path: str

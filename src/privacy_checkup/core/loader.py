@@ -12,10 +12,9 @@ import gc
 import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from privacy_checkup.core.checklist_limits import MAX_FILE_BYTES
 from privacy_checkup.core.errors import ChecklistError, read_limited
@@ -46,8 +45,7 @@ def fingerprint(data: bytes) -> str:
     return importlib.util.source_hash(data).hex()
 
 
-@dataclass(frozen=True)
-class KnownCopy:
+class KnownCopy(NamedTuple):
     """A checklist file's document as it last passed validation."""
 
     fingerprint: str
@@ -126,14 +124,13 @@ def build_checklist(raw: dict[str, Any]) -> Checklist:
     )
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """What a folder gave: the good checklists and the errors of the bad files. A bad file whose last
     good copy is used instead is in both, and in `last_good` with when that copy was validated."""
 
     checklists: tuple[tuple[Path, Checklist], ...]
     errors: tuple[ChecklistError, ...]
-    last_good: Mapping[Path, dt.datetime] = field(default_factory=dict)
+    last_good: Mapping[Path, dt.datetime] = MappingProxyType({})
 
 
 def is_checklist_file_name(name: str) -> bool:

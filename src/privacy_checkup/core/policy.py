@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from privacy_checkup.core.errors import PolicyError
 from privacy_checkup.core.model import Checklist
@@ -22,8 +22,7 @@ def key_id(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class TrustedKey:
+class TrustedKey(NamedTuple):
     name: str
     public_key: bytes  # the raw 32-byte Ed25519 public key
 
@@ -69,8 +68,7 @@ class Policy:
         return self.review_interval_overrides.get(checklist.id, checklist.review_interval_days)
 
 
-@dataclass(frozen=True)
-class PolicyResult:
+class PolicyResult(NamedTuple):
     """The policy in force and, when the file was bad, why it is not the office's own."""
 
     policy: Policy

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from privacy_checkup.core.catalog import Catalog, Layer, LayerSource, build_catalog
 from privacy_checkup.core.errors import PackError
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from privacy_checkup.core.packs import VerifiedPack
 
 
-@dataclass(frozen=True)
-class PolicyCatalog:
+class PolicyCatalog(NamedTuple):
     catalog: Catalog
     verified_pack: VerifiedPack | None  # its version is to be remembered, so an older one is refused later
     missing_required: tuple[str, ...] = ()  # required by the policy but in no layer (or in a rejected one)
@@ -56,7 +54,7 @@ def build_policy_catalog(layers: list[LayerSource], policy: Policy, highest_seen
     for checklist_id, days in policy.review_interval_overrides.items():
         entry = catalog.entries.get(checklist_id)
         if entry is not None:
-            catalog.entries[checklist_id] = dataclasses.replace(
-                entry, checklist=dataclasses.replace(entry.checklist, review_interval_days=days))
+            catalog.entries[checklist_id] = entry._replace(
+                checklist=dataclasses.replace(entry.checklist, review_interval_days=days))
     missing = tuple(cid for cid in policy.required_checklists if cid not in catalog.entries)
     return PolicyCatalog(catalog, verified, missing)

@@ -9,9 +9,9 @@ change can move a due date by a day.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from privacy_checkup.core.changes import AnsweredItem, review_progress
 from privacy_checkup.core.changes import items_to_reopen as items_to_reopen
@@ -46,8 +46,7 @@ class DueState(StrEnum):
     OVERDUE = "overdue"
 
 
-@dataclass(frozen=True)
-class ChecklistStatus:
+class ChecklistStatus(NamedTuple):
     """Everything the dashboard and `privacy-checkup status` show for one checklist."""
 
     checklist_id: str
@@ -96,8 +95,7 @@ def due_soon_window(interval_days: int, due_soon_days: int = DEFAULT_DUE_SOON_DA
     return min(due_soon_days, interval_days // 2)
 
 
-@dataclass(frozen=True)
-class _Timing:
+class _Timing(NamedTuple):
     last_reviewed: date
     next_due: date
     days_until_due: int

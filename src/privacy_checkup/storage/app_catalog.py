@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.policy import Policy, PolicyResult, load_policy
@@ -15,8 +15,7 @@ from privacy_checkup.storage.overview import ReviewRules
 from privacy_checkup.storage.pack_state import read_seen_versions, record_seen_version
 
 
-@dataclass(frozen=True)
-class AppCatalog:
+class AppCatalog(NamedTuple):
     policy_result: PolicyResult
     built: PolicyCatalog
     copies: KnownCopies  # the last good copies the checklists were checked against

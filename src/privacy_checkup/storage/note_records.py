@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from privacy_checkup.storage.database import Database, to_db_time
 
 
-@dataclass(frozen=True)
-class VaultRecord:
+class VaultRecord(NamedTuple):
     """What the store keeps about the notes key: never the key itself."""
 
     vault_id: str  # the keyring username, and part of every note's associated data

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Checklist, Persona
@@ -16,16 +16,14 @@ if TYPE_CHECKING:
     from privacy_checkup.core.report_data import ReportData
 
 
-@dataclass(frozen=True)
-class ReviewRules:
+class ReviewRules(NamedTuple):
     """What an office policy can change about reviews (the defaults when there is none)."""
 
-    interval_overrides: Mapping[str, int] = field(default_factory=dict)
+    interval_overrides: Mapping[str, int] = MappingProxyType({})
     max_content_age_days: int = DEFAULT_MAX_CONTENT_AGE_DAYS
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     persona: Persona
     entries: tuple[tuple[Checklist, ChecklistStatus], ...]
     answers: Mapping[str, Mapping[str, Answer]]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from privacy_checkup.core.errors import UnknownReviewError
 from privacy_checkup.core.model import Persona, Surface
@@ -22,8 +22,7 @@ class AnswerState(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     checklist_id: str
     item_id: str
     item_revision: int
@@ -31,8 +30,7 @@ class Answer:
     answered_at: dt.datetime  # timezone-aware UTC
 
 
-@dataclass(frozen=True)
-class AnswerEvent:
+class AnswerEvent(NamedTuple):
     """One row of an item's history; `state` None means the answer was cleared ("undo")."""
 
     review_id: int
@@ -41,8 +39,7 @@ class AnswerEvent:
     at: dt.datetime
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     id: int
     checklist_id: str
     checklist_version: int
@@ -50,16 +47,14 @@ class Review:
     completed_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     persona: Persona
     platforms: tuple[str, ...]  # chosen checklist ids, in the user's order
     surfaces: dict[str, Surface]  # checklist id -> the device the user uses it on
     onboarded: bool
 
 
-@dataclass(frozen=True)
-class ChecklistSummary:
+class ChecklistSummary(NamedTuple):
     checklist_id: str
     last_completed: Review | None
     open_review: Review | None

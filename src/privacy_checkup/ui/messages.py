@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -18,8 +18,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
 
 
-@dataclass(frozen=True)
-class UserMessage:
+class UserMessage(NamedTuple):
     title: str
     what_happened: str
     what_to_do: str
