@@ -51,14 +51,14 @@ def desktop_session_bus(env: dict[str, str]) -> Iterator[dict[str, str]]:
     if env.get("DBUS_SESSION_BUS_ADDRESS") or daemon is None:
         yield env
         return
-    bus = subprocess.Popen([daemon, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert bus.stdout is not None
-        yield {**env, "DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip()}
-    finally:
-        bus.terminate()
-        bus.wait(timeout=10)
+    with subprocess.Popen([daemon, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as bus:
+        try:
+            assert bus.stdout is not None
+            yield {**env, "DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip()}
+        finally:
+            bus.terminate()
+            bus.wait(timeout=10)
 
 
 def app_command() -> list[str]:
