@@ -56,3 +56,26 @@ def test_background_start_with_nothing_overdue_and_no_tray_opens_nothing(tmp_pat
     result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--background"],
                             env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_collector_rests_while_the_window_is_built_and_resumes_after_the_first_paint(tmp_path: Path):
+    code = ("import gc, sys\n"
+            "from privacy_checkup import cli\n"
+            "from privacy_checkup.ui import app as ui_app\n"
+            "seen = []\n"
+            "class Watched(ui_app.MainWindow):\n"
+            "    def __init__(self, *args):\n"
+            "        seen.append(('build', gc.isenabled()))\n"
+            "        super().__init__(*args)\n"
+            "ui_app.MainWindow = Watched\n"
+            "quit_after_paint = ui_app.quit_reporting_paint\n"
+            "def spy(app):\n"
+            "    seen.append(('painted', gc.isenabled() and gc.get_freeze_count() > 1000))\n"
+            "    quit_after_paint(app)\n"
+            "ui_app.quit_reporting_paint = spy\n"
+            "code = cli.main(['--quit-after-show'])\n"
+            "assert seen == [('build', False), ('painted', True)], seen\n"
+            "sys.exit(code)\n")
+    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr

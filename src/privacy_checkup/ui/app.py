@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import linecache
 import sys
 import time
@@ -60,6 +61,15 @@ def quit_reporting_paint(app: QApplication) -> None:
     app.quit()
 
 
+def resume_collector() -> None:
+    """Turn the cyclic garbage collector back on after start-up (the command line turned it off).
+    What start-up made is mostly there for good (modules, classes, enums, the catalog): frozen,
+    later collections skip it, which keeps their pauses short. Frozen objects are still freed when
+    nothing refers to them; only a reference cycle among them would stay."""
+    gc.freeze()
+    gc.enable()
+
+
 def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
     from privacy_checkup.ui.reminders import TrayReminders  # the tray, notifications and login switch
 
@@ -94,9 +104,14 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
     try:
         window = MainWindow(state)
         if quit_after_show:
-            after_first_paint(window, lambda: quit_reporting_paint(app))
+            def painted() -> None:
+                resume_collector()
+                quit_reporting_paint(app)
+
+            after_first_paint(window, painted)
             window.show()
         elif background:
+            resume_collector()  # there may be no window to paint
             if not window.overdue_titles():
                 return 0  # nothing is due: at login, stay out of the way
             reminders = start_reminders(window, app)
@@ -106,6 +121,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             else:
                 window.show()
         else:
+            after_first_paint(window, resume_collector)
             window.show()
             start_reminders_after_paint(window, app)
         return app.exec()
