@@ -94,7 +94,9 @@ def mutated_documents(draw: st.DrawFn) -> Any:
                 parent = parent[part]
             action = draw(st.sampled_from(["replace", "delete", "add-field"]))
             if action == "replace":
-                parent[path[-1]] = draw(TYPE_CONFUSION | json_values)
+                # A copy: sampled_from hands out the same [] and {} every time, and writing into a
+                # shared one could nest it in itself (a cycle no JSON file can hold).
+                parent[path[-1]] = copy.deepcopy(draw(TYPE_CONFUSION | json_values))
             elif action == "delete":
                 del parent[path[-1]]
             elif isinstance(parent, dict):
