@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
@@ -30,10 +29,10 @@ def revisions(checklist: Checklist) -> dict[str, int]:
 
 def rename_item(checklist: Checklist, old_id: str, new_id: str) -> Checklist:
     sections = tuple(
-        dataclasses.replace(section, items=tuple(
-            dataclasses.replace(item, id=new_id) if item.id == old_id else item for item in section.items))
+        section._replace(items=tuple(
+            item._replace(id=new_id) if item.id == old_id else item for item in section.items))
         for section in checklist.sections)
-    return dataclasses.replace(checklist, sections=sections)
+    return checklist._replace(sections=sections)
 
 
 def test_the_fixtures_differ_by_one_changed_one_added_and_one_removed_item(news_v1, news_v2):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,7 +30,7 @@ UTC_ZONE = ZoneInfo("UTC")
 
 def example_checklist(review_interval_days: int = 90) -> Checklist:
     """tests/data/checklists/valid/example.json: verified 2026-11-01; items verified 2026-11-01 and 2026-10-15."""
-    return dataclasses.replace(load_test_checklist("valid/example.json"), review_interval_days=review_interval_days)
+    return load_test_checklist("valid/example.json")._replace(review_interval_days=review_interval_days)
 
 
 def status_at(now: datetime, last_completed: datetime | None, *, tz: ZoneInfo = UTC_ZONE,

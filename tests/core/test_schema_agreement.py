@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -41,8 +40,8 @@ def test_published_schema_is_a_valid_json_schema() -> None:
     (fmt.ITEM, Item, set()),
     (fmt.SOURCE, Source, set()),
 ])
-def test_every_format_field_reaches_the_model(spec: Any, model: type, not_in_model: set[str]) -> None:
-    model_fields = {f.name for f in dataclasses.fields(model)}
+def test_every_format_field_reaches_the_model(spec: Any, model: Any, not_in_model: set[str]) -> None:
+    model_fields = set(model._fields)
     assert set(spec.fields) - not_in_model == model_fields
 
 

@@ -7,7 +7,6 @@ the catalog remembers which layer each checklist came from.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -41,11 +40,15 @@ class Entry(NamedTuple):
     last_good_from: dt.datetime | None = None  # the file is bad: this is its last good copy, validated then
 
 
-@dataclass
 class Catalog:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    errors: list[ChecklistError] = field(default_factory=list)
-    rejected_packs: list[PackError] = field(default_factory=list)  # their checklists were not loaded
+    """The merged checklists, the files that could not be used, and the office packs refused (their
+    checklists were not loaded)."""
+
+    def __init__(self, entries: dict[str, Entry] | None = None, errors: list[ChecklistError] | None = None,
+                 rejected_packs: list[PackError] | None = None) -> None:
+        self.entries: dict[str, Entry] = {} if entries is None else entries
+        self.errors: list[ChecklistError] = [] if errors is None else errors
+        self.rejected_packs: list[PackError] = [] if rejected_packs is None else rejected_packs
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(sorted(self.entries.values(), key=lambda e: e.checklist.title.casefold()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -31,14 +30,13 @@ class TrustedKey(NamedTuple):
         return key_id(self.public_key)
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """The office policy. `Policy()` is what applies when there is no policy file."""
 
     organisation: str | None = None
     help_contact: str | None = None
     required_checklists: tuple[str, ...] = ()
-    review_interval_overrides: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    review_interval_overrides: Mapping[str, int] = MappingProxyType({})
     max_content_age_days: int = DEFAULT_MAX_CONTENT_AGE_DAYS
     allow_user_checklists: bool = True
     require_signed_checklists: bool = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,6 +54,6 @@ def build_policy_catalog(layers: list[LayerSource], policy: Policy, highest_seen
         entry = catalog.entries.get(checklist_id)
         if entry is not None:
             catalog.entries[checklist_id] = entry._replace(
-                checklist=dataclasses.replace(entry.checklist, review_interval_days=days))
+                checklist=entry.checklist._replace(review_interval_days=days))
     missing = tuple(cid for cid in policy.required_checklists if cid not in catalog.entries)
     return PolicyCatalog(catalog, verified, missing)

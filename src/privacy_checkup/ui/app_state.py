@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,16 +30,18 @@ STATE_ORDER = {DueState.OVERDUE: 0, DueState.DUE_SOON: 1, DueState.IN_PROGRESS: 
                DueState.NEVER_REVIEWED: 3, DueState.UP_TO_DATE: 4}
 
 
-@dataclass
 class AppState:
-    catalog: Catalog
-    store: ProgressStore
-    keys: KeyStore  # where the notes key lives (the OS keyring in the app)
-    clock: Callable[[], dt.datetime] = utc_now
-    tz: dt.tzinfo = field(default_factory=local_timezone)
-    policy_result: PolicyResult = field(default_factory=lambda: PolicyResult(Policy()))
-    verified_by: str | None = None  # the organisation whose signed checklist pack was verified
-    _vault: NotesVault | None = field(default=None, init=False, repr=False)
+    def __init__(self, catalog: Catalog, store: ProgressStore, keys: KeyStore, *,
+                 clock: Callable[[], dt.datetime] = utc_now, tz: dt.tzinfo | None = None,
+                 policy_result: PolicyResult | None = None, verified_by: str | None = None) -> None:
+        self.catalog = catalog
+        self.store = store
+        self.keys = keys  # where the notes key lives (the OS keyring in the app)
+        self.clock = clock
+        self.tz = tz if tz is not None else local_timezone()
+        self.policy_result = policy_result if policy_result is not None else PolicyResult(Policy())
+        self.verified_by = verified_by  # the organisation whose signed checklist pack was verified
+        self._vault: NotesVault | None = None
 
     @property
     def vault(self) -> NotesVault:

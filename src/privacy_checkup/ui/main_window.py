@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def show_checklist_problems(self) -> None:
         if self.state.problems():
+            from PySide6.QtWidgets import QMessageBox
+
             box = messages.message_box(self, messages.checklist_problems(self.state.problems()),
                                        QMessageBox.Icon.Information)
             modal.run(box)

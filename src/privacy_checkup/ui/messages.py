@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from privacy_checkup.core import errors
 from privacy_checkup.ui import modal
 from privacy_checkup.ui.dates import format_date
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def _tr(text: str) -> str:
@@ -145,11 +148,13 @@ def locked_notes_hint(reason: str | None, fix: str | None) -> str:
             + (fix or _tr("Unlock your keyring, or use \u201cUnlock notes\u201d with your recovery key.")))
 
 
-def message_box(parent: QWidget | None, message: UserMessage,
-                icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
-    """A plain-text box with one OK button: nothing to lose by pressing Enter or Esc."""
+def message_box(parent: QWidget | None, message: UserMessage, icon: QMessageBox.Icon | None = None) -> QMessageBox:
+    """A plain-text box with one OK button: nothing to lose by pressing Enter or Esc. The icon is a
+    warning unless `icon` says otherwise."""
+    from PySide6.QtWidgets import QMessageBox  # not before the first paint: its 9 enums cost 1 ms
+
     box = QMessageBox(parent)
-    box.setIcon(icon)
+    box.setIcon(QMessageBox.Icon.Warning if icon is None else icon)
     box.setWindowTitle(message.title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message.what_happened)

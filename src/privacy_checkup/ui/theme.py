@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -13,8 +13,7 @@ from privacy_checkup.storage import paths
 STYLESHEET_NAME = "app.qss"
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     dark: bool
     window: str
     surface: str
@@ -67,7 +66,7 @@ def stylesheet(theme: Theme) -> str:
         text = (paths.resources_dir() / "styles" / STYLESHEET_NAME).read_text(encoding="utf-8")
     except OSError:
         return ""  # a broken install still works with the palette alone
-    for name, value in sorted(asdict(theme).items(), key=lambda kv: -len(kv[0])):
+    for name, value in sorted(theme._asdict().items(), key=lambda kv: -len(kv[0])):
         if isinstance(value, str):
             text = text.replace(f"@{name}", value)
     return text
