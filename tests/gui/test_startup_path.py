@@ -1,0 +1,79 @@
+"""What the start-up path to the painted dashboard leaves out, so that start-up stays fast
+(bench/startup.py measures it; README "Benchmarks" has the figures).
+
+Each module named here was once on that path and cost measurable time: the validator (it now runs
+only for changed files), the notes vault and its crypto (notes are opened when first needed), the
+`dataclasses` module (a dataclass compiles its methods when defined: ~0.7 ms each, 6 ms a start)
+and QMessageBox (shown only for an error).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+# The child starts the real app to its first paint (then quits) and reports every module loaded.
+PROBE = (
+    "import json, sys\n"
+    "from privacy_checkup import cli\n"
+    "code = cli.main(['--quit-after-show'])\n"
+    "from PySide6 import QtWidgets\n"
+    "print(json.dumps({'exit': code, 'modules': sorted(sys.modules),\n"
+    "                  'message_box_built': 'QMessageBox' in vars(QtWidgets)}))\n"
+)
+
+LEFT_OUT = ("dataclasses", "privacy_checkup.core.spec", "privacy_checkup.storage.vault", "cryptography",
+            "keyring", "privacy_checkup.ui.wizard", "privacy_checkup.ui.profile_dialog")
+
+
+def start_app(home: Path, before: str = "") -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", before + PROBE], env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def loaded(report: dict[str, object], names: tuple[str, ...]) -> list[str]:
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    return [name for name in names if name in modules]
+
+
+def onboarded_home(home: Path) -> Path:
+    """A person who has chosen every platform: the dashboard shows all 13 cards."""
+    from bench.startup import realistic_home
+
+    old = os.environ.get("PRIVACY_CHECKUP_HOME")
+    try:
+        realistic_home(home, weeks=8)
+    finally:
+        if old is None:
+            os.environ.pop("PRIVACY_CHECKUP_HOME", None)
+        else:
+            os.environ["PRIVACY_CHECKUP_HOME"] = old
+    return home
+
+
+def test_the_dashboard_paints_without_the_slow_or_unneeded_modules(tmp_path: Path) -> None:
+    home = onboarded_home(tmp_path / "home")
+    start_app(home)  # the first start validates the bundled files and keeps their last good copies
+    report = start_app(home)
+    assert report["exit"] == 0
+    assert loaded(report, ("privacy_checkup.ui.dashboard",)) != []  # the dashboard really was built
+    assert loaded(report, LEFT_OUT) == []
+    assert report["message_box_built"] is False
+
+
+def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path) -> None:
+    # It must be able to fail: here something on the way imports dataclasses and builds QMessageBox.
+    home = onboarded_home(tmp_path / "home")
+    report = start_app(home, before="import dataclasses\nfrom PySide6.QtWidgets import QMessageBox\n")
+    assert loaded(report, LEFT_OUT) == ["dataclasses"]
+    assert report["message_box_built"] is True
