@@ -17,6 +17,10 @@ EXCLUDED_MODULES = [
     # Unix socket. (urllib.request, http and email must stay: keyring's dependency jaraco.context imports
     # them at start-up, and without them the frozen app has no keyring at all.)
     "ssl", "_ssl", "xmlrpc", "ftplib", "smtplib",
+    # Nothing in the app starts a process through multiprocessing (asyncio's process pool, reachable
+    # from jeepney, is never used). Bundled, it brings PyInstaller's runtime hook, which imports it at
+    # every start: 6 ms.
+    "multiprocessing",
 ]
 
 # Shared libraries and plugins pulled in by Qt's hooks that the app does not use
