@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 # The child starts the real app to its first paint (then quits) and reports every module loaded.
@@ -46,23 +48,18 @@ def loaded(report: dict[str, object], names: tuple[str, ...]) -> list[str]:
     return [name for name in names if name in modules]
 
 
-def onboarded_home(home: Path) -> Path:
+def onboarded_home(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A person who has chosen every platform: the dashboard shows all 13 cards."""
     from bench.startup import realistic_home
 
-    old = os.environ.get("PRIVACY_CHECKUP_HOME")
-    try:
-        realistic_home(home, weeks=8)
-    finally:
-        if old is None:
-            os.environ.pop("PRIVACY_CHECKUP_HOME", None)
-        else:
-            os.environ["PRIVACY_CHECKUP_HOME"] = old
+    monkeypatch.setenv("PRIVACY_CHECKUP_HOME", str(home))  # realistic_home sets it; this undoes it after
+    realistic_home(home, weeks=8)
     return home
 
 
-def test_the_dashboard_paints_without_the_slow_or_unneeded_modules(tmp_path: Path) -> None:
-    home = onboarded_home(tmp_path / "home")
+def test_the_dashboard_paints_without_the_slow_or_unneeded_modules(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    home = onboarded_home(tmp_path / "home", monkeypatch)
     start_app(home)  # the first start validates the bundled files and keeps their last good copies
     report = start_app(home)
     assert report["exit"] == 0
@@ -71,9 +68,10 @@ def test_the_dashboard_paints_without_the_slow_or_unneeded_modules(tmp_path: Pat
     assert report["message_box_built"] is False
 
 
-def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path) -> None:
+def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # It must be able to fail: here something on the way imports dataclasses and builds QMessageBox.
-    home = onboarded_home(tmp_path / "home")
+    home = onboarded_home(tmp_path / "home", monkeypatch)
     report = start_app(home, before="import dataclasses\nfrom PySide6.QtWidgets import QMessageBox\n")
     assert loaded(report, LEFT_OUT) == ["dataclasses"]
     assert report["message_box_built"] is True
