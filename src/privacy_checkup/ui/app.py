@@ -34,7 +34,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("privacy-checkup")
     app.setWindowIcon(icons.app_icon())
-    theme.apply(app)
+    theme.apply_at_start(app)
     theme.follow_system(app)
     return app
 
@@ -68,6 +68,14 @@ def resume_collector() -> None:
     nothing refers to them; only a reference cycle among them would stay."""
     gc.freeze()
     gc.enable()
+
+
+def settle(window: MainWindow, app: QApplication) -> None:
+    """Once the window is on screen (or, in the background, at once): the collector back on, and the
+    system's light or dark setting read; start-up went by Qt's palette for it (theme.apply_at_start)."""
+    resume_collector()
+    if theme.match_system(app):
+        window.redraw_for_theme()
 
 
 def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
@@ -111,7 +119,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             after_first_paint(window, painted)
             window.show()
         elif background:
-            resume_collector()  # there may be no window to paint
+            settle(window, app)  # there may be no window to paint
             if not window.overdue_titles():
                 return 0  # nothing is due: at login, stay out of the way
             reminders = start_reminders(window, app)
@@ -121,7 +129,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             else:
                 window.show()
         else:
-            after_first_paint(window, resume_collector)
+            after_first_paint(window, lambda: settle(window, app))
             window.show()
             start_reminders_after_paint(window, app)
         return app.exec()

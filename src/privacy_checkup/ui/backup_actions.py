@@ -11,6 +11,7 @@ from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.storage.backup import export_backup, import_backup
 from privacy_checkup.ui import messages, modal
 from privacy_checkup.ui.app_state import AppState
+from privacy_checkup.ui.safe_text import make_plain
 
 FILE_FILTER = "Privacy Checkup backup (*.pcbackup);;All files (*)"
 SUFFIX = ".pcbackup"
@@ -58,7 +59,7 @@ def confirm_import(parent: QWidget, source: Path) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Import backup"))
-    box.setTextFormat(messages.PLAIN)
+    make_plain(box)
     box.setText(_tr("Replace your current progress with this backup?") + f"\n\n{source}")
     box.setInformativeText(_tr("Your current progress is not deleted: it is kept as a copy next to it "
                                "(a .bak file)."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -14,7 +14,7 @@ from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons, messages
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.first_paint import after_first_paint
-from privacy_checkup.ui.layout_parts import button, card, scroll_column
+from privacy_checkup.ui.layout_parts import button, card, edge_column, scroll_column
 from privacy_checkup.ui.platform_card import PlatformCard
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 
@@ -49,9 +49,12 @@ class DashboardView(QWidget):
         self.summary_label = plain_label("", self, role="lead")
         titles.addWidget(self.summary_label)
         header.addLayout(titles, 1)
-        self.manage_button = button(self.tr("&Add or remove platforms"), self)
+        button_box, button_column = edge_column(self)  # the button at the bottom, beside the summary
+        self.manage_button = button(self.tr("&Add or remove platforms"), button_box)
         self.manage_button.clicked.connect(self.manage_requested)
-        header.addWidget(self.manage_button, 0, Qt.AlignmentFlag.AlignBottom)
+        button_column.addStretch(1)
+        button_column.addWidget(self.manage_button)
+        header.addWidget(button_box)
         self.column.addLayout(header)
 
         self.banner_holder = QVBoxLayout()

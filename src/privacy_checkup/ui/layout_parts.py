@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_checkup.ui.enum_properties import set_enum_property
+
 CONTENT_WIDTH = 780
 
 
@@ -22,7 +23,7 @@ def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScr
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    set_enum_property(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     holder = QWidget(area)
     # Word-wrapped labels report their minimum height at their narrowest; without this the area would
     # scroll a few pixels even when everything fits. The scroll area then sizes it by height-for-width.
@@ -41,6 +42,17 @@ def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScr
     return area, layout
 
 
+def edge_column(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A column in a box of its own, for holding something at the top or bottom of a taller row: add it,
+    then a stretch (or a stretch, then it). Kept in its own box, the stretch gives it the row's spare
+    height without making the row itself claim the spare height of the card or page around it."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    return box, column
+
+
 def bar(parent: QWidget, name: str) -> tuple[QFrame, QBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName(name)
@@ -52,13 +64,13 @@ def bar(parent: QWidget, name: str) -> tuple[QFrame, QBoxLayout]:
 
 def button(text: str, parent: QWidget, *, kind: str = "", accessible_name: str = "",
            auto_default: bool = True) -> QPushButton:
-    """A push button; Enter presses it when it has focus (`auto_default`), as people expect."""
+    """A push button; Enter presses it when it has focus (`auto_default`), as people expect. It keeps the
+    platform's arrow pointer, as native buttons do: the pointing hand is for links."""
     widget = QPushButton(text, parent)
     if kind:
         widget.setProperty("kind", kind)
     widget.setAccessibleName(accessible_name or text.replace("&", "").split("\t")[0].strip())
     widget.setAutoDefault(auto_default)
-    widget.setCursor(Qt.CursorShape.PointingHandCursor)
     return widget
 
 

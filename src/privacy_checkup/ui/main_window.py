@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         window_state.restore_geometry(self)
         # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.redraw_for_theme)
         # Left open for days, the dashboard and the tray still move from "due soon" to "overdue".
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_EVERY_MS)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._set_menus_enabled(True)
         self.overdue_changed.emit(self.overdue_titles())
         if self.dashboard.cards:
-            self.dashboard.cards[0].action_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.dashboard.cards[0].action_button.setFocus()
 
     def overdue_titles(self) -> tuple[str, ...]:
         if not self.state.store.profile().onboarded:
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.checkup = CheckupView(self.state, checklist, only_items, self.stack)
         self.checkup.closed.connect(self.show_dashboard)
         self._replace(self.checkup)
-        self.checkup.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.checkup.next_button.setFocus()
 
     def open_changes(self, checklist_id: str) -> None:
         checklist = self.state.catalog.get(checklist_id)
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
 
-    def _scheme_changed(self, _scheme: object) -> None:
+    def redraw_for_theme(self, _scheme: object = None) -> None:
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self.dashboard.refresh()
 
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.backup_actions: list[QAction] = []
         self._add_backup_actions(file_menu)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # every key the platform uses to quit
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 

@@ -6,12 +6,13 @@ import errno
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from privacy_checkup.core import errors
 from privacy_checkup.ui import modal
 from privacy_checkup.ui.dates import format_date
+from privacy_checkup.ui.safe_text import make_plain
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -156,7 +157,7 @@ def message_box(parent: QWidget | None, message: UserMessage, icon: QMessageBox.
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if icon is None else icon)
     box.setWindowTitle(message.title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(box)
     box.setText(message.what_happened)
     box.setInformativeText(message.what_to_do)
     plain_labels(box)
@@ -169,13 +170,10 @@ def message_box(parent: QWidget | None, message: UserMessage, icon: QMessageBox.
     return box
 
 
-PLAIN = Qt.TextFormat.PlainText
-
-
 def plain_labels(box: QMessageBox) -> None:
     """QMessageBox's informative and detail labels do not follow setTextFormat: fix them to plain text."""
     for label in box.findChildren(QLabel):
-        label.setTextFormat(PLAIN)
+        make_plain(label)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,7 +18,7 @@ from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.dates import format_date, relative_days
-from privacy_checkup.ui.layout_parts import button
+from privacy_checkup.ui.layout_parts import button, edge_column
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
@@ -61,7 +61,6 @@ class PlatformCard(QFrame):
 
         icon = icon_label(icons.monogram(checklist.id, checklist.title, 48, ratio),
                           self.tr("%1 icon").replace("%1", checklist.title), self)
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.title_label = plain_label(checklist.title, self, role="cardtitle")
 
         badge_row = QHBoxLayout()
@@ -74,16 +73,22 @@ class PlatformCard(QFrame):
 
         header = QHBoxLayout()
         header.setSpacing(14)
-        header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        icon_box, icon_column = edge_column(self)  # the icon at the top
+        icon_column.addWidget(icon)
+        icon_column.addStretch(1)
+        header.addWidget(icon_box)
         title_column = QVBoxLayout()
         title_column.setSpacing(2)
         title_column.addWidget(self.title_label)
         if checklist.description:
             description = plain_label(checklist.description, self, role="small")
             title_column.addWidget(description)
+        title_column.addStretch(1)  # any spare height goes below the text
         header.addLayout(title_column, 1)
-        header.addLayout(badge_row)
-        header.setAlignment(badge_row, Qt.AlignmentFlag.AlignTop)
+        badge_box, badge_column = edge_column(self)  # the badge keeps its own height, at the top
+        badge_column.addLayout(badge_row)
+        badge_column.addStretch(1)
+        header.addWidget(badge_box)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, max(status.total, 1))

@@ -16,6 +16,7 @@ from privacy_checkup.storage.vault import VaultState
 from privacy_checkup.ui import messages, modal
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.report_pdf import render_pdf
+from privacy_checkup.ui.safe_text import make_plain
 
 FORMATS = {".pdf": "PDF report (*.pdf)", ".json": "Attestation for your office, JSON (*.json)",
            ".csv": "Attestation for your office, CSV (*.csv)"}
@@ -47,7 +48,7 @@ def ask_include_notes(parent: QWidget, state: AppState) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Include your notes?"))
-    box.setTextFormat(messages.PLAIN)
+    make_plain(box)
     box.setText(_tr("Put your private notes in this report?"))
     box.setInformativeText(_tr("Notes are left out unless you choose to include them. Anyone who gets the "
                                "report file can read what is in it."))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from privacy_checkup.ui.enum_properties import set_enum_property
+
+
+def make_plain(widget: QWidget) -> None:
+    """Fix a label's (or a message box's) text format to plain text: whatever it is given later is shown
+    as typed, never as rich text."""
+    set_enum_property(widget, "textFormat", "PlainText")
 
 
 def set_plain(label: QLabel, text: str) -> None:
     """Put `text` in `label` as plain text, whatever it contains."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(label)
     label.setText(text)
 
 
@@ -17,17 +24,16 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
                 selectable: bool = False, accessible_name: str = "") -> QLabel:
     """A QLabel fixed to plain text. `role` names a style in the stylesheet (e.g. "title", "muted")."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(label)
     label.setIndent(0)  # styled labels otherwise get an automatic indent and stop lining up
     label.setOpenExternalLinks(False)
     label.setWordWrap(wrap)
     if wrap:
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        set_enum_property(label, "textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
     else:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_enum_property(label, "textInteractionFlags", "NoTextInteraction")
     if role:
         label.setProperty("role", role)
     label.setText(text)
@@ -38,7 +44,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
 def icon_label(pixmap: QPixmap, accessible_name: str, parent: QWidget | None = None) -> QLabel:
     """A QLabel showing a pixmap drawn by the app (never one named by checklist text)."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(label)
     label.setPixmap(pixmap)
     label.setAccessibleName(accessible_name)
     return label
