@@ -29,6 +29,21 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"privacy-checkup {__version__}")
 
 
+@pytest.mark.parametrize("args", [[], ["--background"], ["--quit-after-show"], ["--background", "--quit-after-show"]])
+def test_opening_the_app_parses_as_with_every_command_known(args: list[str]) -> None:
+    from privacy_checkup.cli import APP_ONLY_OPTIONS, build_parser
+
+    assert APP_ONLY_OPTIONS.issuperset(args)  # main() takes the short parser for these
+    assert vars(build_parser(with_commands=False).parse_args(args)) == vars(build_parser().parse_args(args))
+
+
+def test_help_still_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "checklists", "status", "report", "backup", "pack"):
+        assert command in result.stdout
+
+
 def test_validate_bundled_checklists_exits_zero() -> None:
     result = run("validate", str(REPO / "checklists"))
     assert result.returncode == 0, result.stdout + result.stderr

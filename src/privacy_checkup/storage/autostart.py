@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from privacy_checkup.storage import paths
+from privacy_checkup.storage import paths, xdg
 from privacy_checkup.storage.atomic import atomic_write
 
 APP_ID = "org.privacycheckup.PrivacyCheckup"
@@ -68,8 +68,7 @@ def _entry_path() -> Path:
         return Path(home) / "autostart" / f"{APP_ID}.desktop"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return config / "autostart" / f"{APP_ID}.desktop"
+    return xdg.config_home() / "autostart" / f"{APP_ID}.desktop"
 
 
 def _uses_registry() -> bool:

@@ -12,10 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from privacy_checkup import APP_ID
 from privacy_checkup.core.catalog import Layer, LayerSource
+from privacy_checkup.storage import xdg
 
 HOME_ENV = "PRIVACY_CHECKUP_HOME"
 OFFICE_ENV = "PRIVACY_CHECKUP_OFFICE_DIR"
@@ -31,13 +30,25 @@ def _home() -> Path | None:
 def data_dir() -> Path:
     """The progress store, backups made by the app, and logs."""
     home = _home()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    if home:
+        return home / "data"
+    if xdg.in_use():
+        return xdg.data_home() / APP_ID
+    import platformdirs  # Windows and macOS
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
 def config_dir() -> Path:
     """Per-user settings and the user's own checklists."""
     home = _home()
-    return home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    if home:
+        return home / "config"
+    if xdg.in_use():
+        return xdg.config_home() / APP_ID
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
 def user_checklists_dir() -> Path:
@@ -63,6 +74,10 @@ def office_dir() -> Path:
     value = os.environ.get(OFFICE_ENV)
     if value:
         return Path(value).expanduser().absolute()
+    if xdg.in_use():
+        return xdg.first_config_dir() / APP_ID
+    import platformdirs
+
     return Path(platformdirs.site_config_dir(APP_ID, appauthor=False))
 
 
