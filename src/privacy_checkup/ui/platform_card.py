@@ -18,6 +18,7 @@ from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.dates import format_date, relative_days
+from privacy_checkup.ui.enum_properties import set_enum_property
 from privacy_checkup.ui.layout_parts import button, edge_column
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 
@@ -73,10 +74,8 @@ class PlatformCard(QFrame):
 
         header = QHBoxLayout()
         header.setSpacing(14)
-        icon_box, icon_column = edge_column(self)  # the icon at the top
-        icon_column.addWidget(icon)
-        icon_column.addStretch(1)
-        header.addWidget(icon_box)
+        set_enum_property(icon, "alignment", "AlignLeft|AlignTop")  # the label is as tall as the header
+        header.addWidget(icon)
         title_column = QVBoxLayout()
         title_column.setSpacing(2)
         title_column.addWidget(self.title_label)
