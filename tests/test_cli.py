@@ -29,12 +29,24 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"privacy-checkup {__version__}")
 
 
-@pytest.mark.parametrize("args", [[], ["--background"], ["--quit-after-show"], ["--background", "--quit-after-show"]])
-def test_opening_the_app_parses_as_with_every_command_known(args: list[str]) -> None:
-    from privacy_checkup.cli import APP_ONLY_OPTIONS, build_parser
+@pytest.mark.parametrize("args", [[], ["--background"], ["--quit-after-show"], ["--background", "--quit-after-show"],
+                                  ["--quit-after-show", "--quit-after-show"]])
+def test_opening_the_app_reads_the_options_as_argparse_does(args: list[str]) -> None:
+    from privacy_checkup.cli import app_launch, build_parser
 
-    assert APP_ONLY_OPTIONS.issuperset(args)  # main() takes the short parser for these
-    assert vars(build_parser(with_commands=False).parse_args(args)) == vars(build_parser().parse_args(args))
+    launch = app_launch(args)  # main() opens the app with these, without argparse
+    parsed = build_parser().parse_args(args)
+    assert launch is not None
+    assert (parsed.command, parsed.checklists_dir) == (None, None)
+    assert launch._asdict() == {"quit_after_show": parsed.quit_after_show, "background": parsed.background}
+
+
+@pytest.mark.parametrize("args", [["--quit"], ["--background", "status"], ["--checklists-dir", "x"], ["--help"],
+                                  ["--self-test"], ["-h"]])
+def test_anything_else_goes_to_argparse(args: list[str]) -> None:
+    from privacy_checkup.cli import app_launch
+
+    assert app_launch(args) is None
 
 
 def test_help_still_lists_the_commands() -> None:

@@ -8,7 +8,7 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.errors import PrivacyCheckupError
@@ -24,12 +24,25 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
 
-# Options that only open the app. With nothing else on the command line (a desktop launch has nothing
-# at all), the subcommands' parsers are not built: 3 ms of start-up.
+# Options that only open the app. A command line holding nothing else (a desktop launch holds nothing
+# at all) is read without a parser: building even the smallest one takes 2 ms of start-up (its help
+# formatter loads the locale). Anything else, even an abbreviation, goes to argparse.
 APP_ONLY_OPTIONS = frozenset({"--quit-after-show", "--background"})
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+class AppLaunch(NamedTuple):
+    quit_after_show: bool
+    background: bool
+
+
+def app_launch(arguments: Sequence[str]) -> AppLaunch | None:
+    """The app's options when `arguments` hold nothing but APP_ONLY_OPTIONS, else None."""
+    if not APP_ONLY_OPTIONS.issuperset(arguments):
+        return None
+    return AppLaunch(quit_after_show="--quit-after-show" in arguments, background="--background" in arguments)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="privacy-checkup",
         description=f"{APP_NAME}: a guided, offline privacy review of your social-media accounts. "
@@ -45,9 +58,6 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--background", action="store_true",
                         help="start in the system tray (as at login): show a reminder when a review is overdue")
-    if not with_commands:
-        parser.set_defaults(command=None)
-        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -124,24 +134,16 @@ def _add_pack_commands(commands: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(with_commands=not APP_ONLY_OPTIONS.issuperset(arguments)).parse_args(arguments)
+    launch = app_launch(arguments)
+    if launch is not None:
+        return open_app(None, launch)
+    args = build_parser().parse_args(arguments)
     if args.self_test:
         from privacy_checkup.self_test import run_self_test
 
         return run_self_test()
     if args.command is None:
-        # Building the window makes tens of thousands of objects and almost no garbage: the cyclic
-        # collector would scan them ~60 times for nothing (12 ms). run_gui resumes it once the
-        # window is on screen.
-        gc.disable()
-        # The Qt-free modules the window needs go first: once PySide6 is loaded it reads the source
-        # of every module imported after it, looking for Qt (PYSIDE-2029).
-        import privacy_checkup.storage.app_catalog
-        import privacy_checkup.ui.app_state  # noqa: F401
-        from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
-
-        return run_gui(checklists_dir=args.checklists_dir, quit_after_show=args.quit_after_show,
-                       background=args.background)
+        return open_app(args.checklists_dir, AppLaunch(args.quit_after_show, args.background))
     try:
         if args.command == "validate":
             from privacy_checkup.cli_catalog import cmd_validate
@@ -173,6 +175,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"privacy-checkup: {exc}", file=sys.stderr)
         return EXIT_ERROR
     raise AssertionError(f"unhandled command {args.command}")  # argparse only accepts the commands above
+
+
+def open_app(checklists_dir: Path | None, launch: AppLaunch) -> int:
+    # Building the window makes tens of thousands of objects and almost no garbage: the cyclic
+    # collector would scan them ~60 times for nothing (12 ms). run_gui resumes it once the
+    # window is on screen.
+    gc.disable()
+    # The Qt-free modules the window needs go first: once PySide6 is loaded it reads the source
+    # of every module imported after it, looking for Qt (PYSIDE-2029).
+    import privacy_checkup.storage.app_catalog
+    import privacy_checkup.ui.app_state  # noqa: F401
+    from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
+
+    return run_gui(checklists_dir=checklists_dir, quit_after_show=launch.quit_after_show,
+                   background=launch.background)
 
 
 def load_catalog(checklists_dir: Path | None = None) -> Catalog:

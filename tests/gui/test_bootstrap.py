@@ -79,3 +79,26 @@ def test_the_collector_rests_while_the_window_is_built_and_resumes_after_the_fir
     result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_desktop_start_gives_the_window_its_icon_once_it_is_on_screen(tmp_path: Path):
+    # The icon is set after the first paint (bench/startup.py counts to that paint): check that it is
+    # really set then, at every size a desktop asks for, on the app and on the window.
+    code = ("import sys\n"
+            "from PySide6.QtCore import QTimer\n"
+            "from privacy_checkup import cli\n"
+            "from privacy_checkup.ui import app as ui_app\n"
+            "seen = []\n"
+            "def settle(window, app, settle=ui_app.settle):\n"
+            "    seen.append(window.windowIcon().isNull())\n"
+            "    settle(window, app)\n"
+            "    seen.append(sorted(s.width() for s in window.windowIcon().availableSizes()))\n"
+            "    seen.append(app.windowIcon().cacheKey() == window.windowIcon().cacheKey())\n"
+            "    QTimer.singleShot(0, app.quit)\n"
+            "ui_app.settle = settle\n"
+            "code = cli.main([])\n"
+            "assert seen == [True, [16, 32, 48, 64, 128, 256], True], seen\n"
+            "sys.exit(code)\n")
+    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr

@@ -32,8 +32,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("privacy-checkup")
-    app.setWindowIcon(icons.app_icon())
+    app.setDesktopFileName("privacy-checkup")  # Wayland and the desktop's task bars take the icon from it
     theme.apply_at_start(app)
     theme.follow_system(app)
     return app
@@ -71,9 +70,11 @@ def resume_collector() -> None:
 
 
 def settle(window: MainWindow, app: QApplication) -> None:
-    """Once the window is on screen (or, in the background, at once): the collector back on, and the
-    system's light or dark setting read; start-up went by Qt's palette for it (theme.apply_at_start)."""
+    """Once the window is on screen (or, in the background, at once): the collector back on, the
+    window icon, and the system's light or dark setting read; start-up went by Qt's palette for it
+    (theme.apply_at_start)."""
     resume_collector()
+    app.setWindowIcon(icons.app_icon())
     if theme.match_system(app):
         window.redraw_for_theme()
 
@@ -106,6 +107,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
         state = open_state(catalog)
     except PrivacyCheckupError as exc:
         if not quit_after_show:
+            app.setWindowIcon(icons.app_icon())
             messages.show_error(None, exc)
         print(f"privacy-checkup: {exc}", file=sys.stderr)
         return 2

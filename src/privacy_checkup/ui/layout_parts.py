@@ -65,8 +65,12 @@ def bar(parent: QWidget, name: str) -> tuple[QFrame, QBoxLayout]:
 def button(text: str, parent: QWidget, *, kind: str = "", accessible_name: str = "",
            auto_default: bool = True) -> QPushButton:
     """A push button; Enter presses it when it has focus (`auto_default`), as people expect. It keeps the
-    platform's arrow pointer, as native buttons do: the pointing hand is for links."""
-    widget = QPushButton(text, parent)
+    platform's arrow pointer, as native buttons do: the pointing hand is for links.
+
+    Made as QPushButton(parent), then given its text: with the text as an argument, PySide6 builds
+    QIcon's Python enums while it weighs the overloads (1 ms before the first paint)."""
+    widget = QPushButton(parent)
+    widget.setText(text)
     if kind:
         widget.setProperty("kind", kind)
     widget.setAccessibleName(accessible_name or text.replace("&", "").split("\t")[0].strip())

@@ -1,4 +1,4 @@
-"""The self-test's window check: can Qt create and show a window here?"""
+"""The self-test's window check: can Qt create and show a window here, and draw the app's icons?"""
 
 from __future__ import annotations
 
@@ -18,4 +18,9 @@ def create_test_window() -> str:
     window.close()
     if not visible:
         raise RuntimeError("the window did not become visible")
-    return f"a window can be created on the '{QApplication.platformName()}' platform"
+    from privacy_checkup.ui import icons
+
+    tile = icons.monogram("self-test", "Self test", 48).toImage()  # raises if the SVG plug-in is missing
+    if tile.pixelColor(4, 24).name() != icons.monogram_colour("self-test"):  # the tile, left of the letters
+        raise RuntimeError("the platform icons were drawn wrong")
+    return f"a window can be created on the '{QApplication.platformName()}' platform, and icons drawn"
