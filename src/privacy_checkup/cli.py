@@ -183,10 +183,13 @@ def open_app(checklists_dir: Path | None, launch: AppLaunch) -> int:
     # window is on screen.
     gc.disable()
     # The Qt-free modules the window needs go first: once PySide6 is loaded it reads the source
-    # of every module imported after it, looking for Qt (PYSIDE-2029).
+    # of every new module, looking for Qt (PYSIDE-2029); load_qt tells it these do not use it.
     import privacy_checkup.storage.app_catalog
     import privacy_checkup.ui.app_state  # noqa: F401
-    from privacy_checkup.ui.app import run_gui  # Qt is imported only for the GUI
+    from privacy_checkup.ui.qt_loading import load_qt
+
+    load_qt()  # Qt is imported only for the GUI
+    from privacy_checkup.ui.app import run_gui
 
     return run_gui(checklists_dir=checklists_dir, quit_after_show=launch.quit_after_show,
                    background=launch.background)
