@@ -37,17 +37,18 @@ PROBE = (
     "    report(app)\n"
     "ui_app.quit_reporting_paint = at_first_paint\n"
     "code = cli.main(['--quit-after-show'])\n"
-    "print(json.dumps({'exit': code, **seen}))\n"
+    "print(json.dumps({'exit': code, **seen, REPORT}))\n"
 )
 
 LEFT_OUT = ("dataclasses", "PySide6.QtSvg", "privacy_checkup.core.spec", "privacy_checkup.storage.vault",
             "cryptography", "keyring", "privacy_checkup.ui.wizard", "privacy_checkup.ui.profile_dialog")
 
 
-def start_app(home: Path, before: str = "") -> dict[str, object]:
+def start_app(home: Path, before: str = "", also_report: str = "") -> dict[str, object]:
+    """Run `before`, then the probe; `also_report` adds entries (Python source) to its report."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"), PRIVACY_CHECKUP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", before + PROBE], env=env, capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run([sys.executable, "-c", before + PROBE.replace("REPORT", also_report)], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     return report
@@ -88,3 +89,52 @@ def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path,
                                     "from PySide6.QtCore import Qt\nfrom PySide6.QtGui import QIcon\n")
     assert loaded(report, LEFT_OUT) == ["dataclasses"]
     assert report["built"] == ["QtCore.Qt", "QtGui.QIcon", "QtWidgets.QMessageBox"]
+
+
+# At the window's first paint event (not a turn of the event loop later, when Qt would have caught
+# up), every wrapped label shown must have the height its text needs, and every icon its pixmap's.
+FIRST_FRAME = (
+    "import json, sys\n"
+    "from PySide6.QtCore import QEvent, QObject\n"
+    "from PySide6.QtWidgets import QLabel\n"
+    "from privacy_checkup import cli\n"
+    "from privacy_checkup.ui import app as ui_app\n"
+    "cut = []\n"
+    "class FirstFrame(QObject):\n"
+    "    def eventFilter(self, window, event):\n"
+    "        if event.type() == QEvent.Type.Paint:\n"
+    "            window.removeEventFilter(self)\n"
+    "            for label in window.findChildren(QLabel):\n"
+    "                if not label.isVisible():\n"
+    "                    continue\n"
+    "                needed = label.pixmap().deviceIndependentSize().height() if not label.pixmap().isNull() \\\n"
+    "                    else label.heightForWidth(label.width()) if label.wordWrap() else 0\n"
+    "                if label.height() < needed:\n"
+    "                    cut.append([label.text() or label.accessibleName(), label.height(), needed])\n"
+    "        return False\n"
+    "watcher = FirstFrame()\n"
+    "show = ui_app.MainWindow.show\n"
+    "def watched_show(window):\n"
+    "    window.installEventFilter(watcher)\n"
+    "    show(window)\n"
+    "ui_app.MainWindow.show = watched_show\n"
+)
+
+
+def test_the_first_frame_shows_the_dashboard_laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = onboarded_home(tmp_path / "home", monkeypatch)
+    report = start_app(home, before=FIRST_FRAME, also_report="'cut': cut")
+    assert report["exit"] == 0
+    assert report["cut"] == []
+
+
+def test_the_first_frame_check_sees_text_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It must be able to fail: without the layouts settled before the loop runs, the first frame
+    # squeezed the cards into the window's height.
+    home = onboarded_home(tmp_path / "home", monkeypatch)
+    report = start_app(home, before=FIRST_FRAME + "ui_app.MainWindow.show_laid_out = ui_app.MainWindow.show\n",
+                       also_report="'cut': cut")
+    assert report["exit"] == 0
+    cut = report["cut"]
+    assert isinstance(cut, list)
+    assert len(cut) >= 6  # at least each card's description

@@ -119,7 +119,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
                 quit_reporting_paint(app)
 
             after_first_paint(window, painted)
-            window.show()
+            window.show_laid_out()
         elif background:
             settle(window, app)  # there may be no window to paint
             if not window.overdue_titles():
@@ -129,10 +129,10 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
                 app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
                 reminders.notify_if_due()
             else:
-                window.show()
+                window.show_laid_out()
         else:
             after_first_paint(window, lambda: settle(window, app))
-            window.show()
+            window.show_laid_out()
             start_reminders_after_paint(window, app)
         return app.exec()
     finally:

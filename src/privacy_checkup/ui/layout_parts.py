@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -40,6 +41,14 @@ def scroll_column(parent: QWidget, max_width: int = CONTENT_WIDTH) -> tuple[QScr
     outer.addStretch(1)
     area.setWidget(holder)
     return area, layout
+
+
+def settle_layouts() -> None:
+    """Carry out the layout requests Qt has posted, now rather than in the event loop. Call it right
+    after showing a window: a scroll area sizes its content to the height its wrapped text needs in
+    requests that follow one another, and the window system's first expose can come before the last
+    of them; the first frame then shows the content squeezed into the window's height, text cut off."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def edge_column(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:

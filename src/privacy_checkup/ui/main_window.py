@@ -16,6 +16,7 @@ from privacy_checkup.ui import messages, modal, window_state
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
 from privacy_checkup.ui.first_paint import after_first_paint
+from privacy_checkup.ui.layout_parts import settle_layouts
 
 if TYPE_CHECKING:  # the wizard, first run, dialogs and exports are imported when first used: faster start-up
     from privacy_checkup.ui.first_run import FirstRunView
@@ -83,8 +84,14 @@ class MainWindow(QMainWindow):
         rows = self.dashboard.rows if showing and self.dashboard is not None else self.state.chosen_checklists()
         return tuple(c.title for c, s in rows if s.state is DueState.OVERDUE)
 
+    def show_laid_out(self) -> None:
+        """Show the window, its first frame already laid out (layout_parts.settle_layouts)."""
+        self.show()
+        settle_layouts()
+
     def bring_to_front(self) -> None:
         self.showNormal()
+        settle_layouts()
         self.raise_()
         self.activateWindow()
 
