@@ -102,3 +102,20 @@ def test_a_desktop_start_gives_the_window_its_icon_once_it_is_on_screen(tmp_path
     result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_damaged_store_found_by_the_check_beside_start_up_ends_the_app_untouched(tmp_path: Path):
+    # The store's integrity check runs in a thread of its own while the window is built; the first
+    # screen here reads only pages that are sound, so it is the check's verdict that ends the app.
+    import datetime as dt
+
+    from tests.storage.damage import damaged_store
+
+    store = tmp_path / "home" / "data" / "progress.sqlite3"
+    before = damaged_store(store, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--quit-after-show"],
+                            env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "is damaged" in result.stderr
+    assert "first-paint-monotonic" not in result.stdout
+    assert store.read_bytes() == before

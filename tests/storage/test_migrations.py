@@ -16,6 +16,7 @@ from privacy_checkup.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEM
 from privacy_checkup.storage.progress import AnswerState, ProgressStore
 from privacy_checkup.storage.recovery import new_recovery_key, wrap_key
 from privacy_checkup.storage.vault import NotesVault, VaultState, encrypt_note, key_check
+from tests.storage.damage import damaged_store
 
 # What version 1 wrote for a user halfway through their second Facebook review.
 V1_DATA = """
@@ -135,14 +136,39 @@ def test_file_that_is_not_a_database_is_refused_and_left_untouched(store_path):
 
 
 def test_damaged_store_is_refused_by_the_check_at_open(store_path, now):
-    with ProgressStore.open(store_path) as store:
-        review = store.start_review("facebook", 1, now)
-        for number in range(400):
-            store.record_answer(review.id, f"item-{number}", 1, AnswerState.DONE, now)
-    data = bytearray(store_path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    for page in range(2, len(data) // page_size):  # scribble over every b-tree page header but the first
-        data[page * page_size:page * page_size + 12] = b"\xff" * 12
-    store_path.write_bytes(bytes(data))
+    damaged_store(store_path, now)
     with pytest.raises(CorruptStoreError, match="damaged"):
         ProgressStore.open(store_path)
+
+
+def test_with_the_check_beside_a_damaged_store_refuses_every_write_and_stays_untouched(store_path, now):
+    # The app opens the store with its integrity check in a thread of its own (the window is built
+    # meanwhile): nothing may be written before that check has passed.
+    before = damaged_store(store_path, now)
+    unchecked = store_path.with_name("unchecked.sqlite3")
+    unchecked.write_bytes(before)
+    with sqlite3.connect(unchecked) as conn:  # without the check, SQLite would write to it
+        conn.execute("UPDATE profile SET persona = 'high_profile'")
+    with ProgressStore.open(store_path, check_beside=True) as store:
+        for _ in range(2):  # the verdict stands, however often it is asked
+            with pytest.raises(CorruptStoreError, match="damaged"):
+                store.confirm_intact()
+            with pytest.raises(CorruptStoreError, match="damaged"):
+                store.set_persona(Persona.HIGH_PROFILE)
+    assert store_path.read_bytes() == before
+
+
+def test_with_the_check_beside_a_sound_store_is_written_as_usual(store_path, now):
+    ProgressStore.open(store_path).close()
+    with ProgressStore.open(store_path, check_beside=True) as store:
+        store.set_persona(Persona.HIGH_PROFILE)  # waits for the check, which passes
+        store.confirm_intact()
+    with ProgressStore.open(store_path) as store:
+        assert store.profile().persona is Persona.HIGH_PROFILE
+
+
+def test_a_store_to_migrate_is_checked_at_open_even_when_asked_to_check_beside(store_path, now):
+    before = damaged_store(store_path, now, version=SCHEMA_VERSION - 1)
+    with pytest.raises(CorruptStoreError, match="damaged"):
+        ProgressStore.open(store_path, check_beside=True)  # migrating writes: the check comes first
+    assert store_path.read_bytes() == before

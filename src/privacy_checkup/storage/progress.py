@@ -78,9 +78,14 @@ class ProgressStore:
         self.notes = NoteRecords(db)
 
     @classmethod
-    def open(cls, path: Path) -> ProgressStore:
-        """Create (folder 0700, file 0600) or open the store, check its integrity and migrate it."""
-        return cls(Database.open(path))
+    def open(cls, path: Path, check_beside: bool = False) -> ProgressStore:
+        """Create (folder 0700, file 0600) or open the store, check its integrity and migrate it
+        (`check_beside`: Database.open)."""
+        return cls(Database.open(path, check_beside))
+
+    def confirm_intact(self) -> None:
+        """Raises CorruptStoreError when the integrity check found the store damaged (Database)."""
+        self._db.confirm_intact()
 
     @property
     def path(self) -> Path:

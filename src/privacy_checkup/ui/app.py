@@ -6,6 +6,7 @@ import gc
 import linecache
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,9 @@ def load_catalog(checklists_dir: Path | None = None) -> AppCatalog:
 
 
 def open_state(loaded: AppCatalog, keys: KeyStore | None = None) -> AppState:
-    """Open the progress store at its usual place; raises PrivacyCheckupError with what went wrong."""
-    store = ProgressStore.open(paths.store_path())
+    """Open the progress store at its usual place; raises PrivacyCheckupError with what went wrong. Its
+    integrity check runs beside the window's start-up; `settle` waits for its verdict."""
+    store = ProgressStore.open(paths.store_path(), check_beside=True)
     key_store = keys if keys is not None else OsKeyStore()
     pack = loaded.built.verified_pack
     return AppState(loaded.catalog, store, key_store,
@@ -69,14 +71,38 @@ def resume_collector() -> None:
     gc.enable()
 
 
-def settle(window: MainWindow, app: QApplication) -> None:
-    """Once the window is on screen (or, in the background, at once): the collector back on, the
-    window icon, and the system's light or dark setting read; start-up went by Qt's palette for it
-    (theme.apply_at_start)."""
+def refuse(app: QApplication, exc: PrivacyCheckupError, window: MainWindow | None, show: bool) -> None:
+    """The app cannot go on (the store cannot be opened, or is damaged): say why, on screen (`show`)
+    and on stderr."""
+    if show:
+        app.setWindowIcon(icons.app_icon())
+        messages.show_error(window, exc)
+    print(f"privacy-checkup: {exc}", file=sys.stderr)
+
+
+def store_intact(window: MainWindow, app: QApplication, show_errors: bool = True) -> bool:
+    """The verdict of the store's integrity check, which ran beside start-up: when the store is damaged,
+    the app says so and ends with exit code 2, nothing written to it, as if it had failed to open."""
+    try:
+        window.state.store.confirm_intact()
+    except PrivacyCheckupError as exc:
+        refuse(app, exc, window, show_errors)
+        app.exit(2)
+        return False
+    return True
+
+
+def settle(window: MainWindow, app: QApplication) -> bool:
+    """Once the window is on screen (or, in the background, at once): the store's integrity confirmed,
+    the collector back on, the window icon, and the system's light or dark setting read; start-up went
+    by Qt's palette for it (theme.apply_at_start). False when the app is ending instead."""
+    if not store_intact(window, app):
+        return False
     resume_collector()
     app.setWindowIcon(icons.app_icon())
     if theme.match_system(app):
         window.redraw_for_theme()
+    return True
 
 
 def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
@@ -85,11 +111,13 @@ def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
     return TrayReminders(window, app)
 
 
-def start_reminders_after_paint(window: MainWindow, app: QApplication) -> None:
+def start_reminders_after_paint(window: MainWindow, app: QApplication,
+                                ready: Callable[[], bool] = lambda: True) -> None:
     """The window comes first: its tray icon, the Reminders menu and a due notification follow its
-    first paint, one turn of the event loop later."""
+    first paint, one turn of the event loop later, once `ready` (run first) says the app goes on."""
     def start() -> None:
-        start_reminders(window, app).notify_if_due()
+        if ready():
+            start_reminders(window, app).notify_if_due()
 
     after_first_paint(window, start)
 
@@ -106,22 +134,25 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
     try:
         state = open_state(catalog)
     except PrivacyCheckupError as exc:
-        if not quit_after_show:
-            app.setWindowIcon(icons.app_icon())
-            messages.show_error(None, exc)
-        print(f"privacy-checkup: {exc}", file=sys.stderr)
+        refuse(app, exc, None, show=not quit_after_show)
         return 2
     try:
-        window = MainWindow(state)
+        try:
+            window = MainWindow(state)
+        except PrivacyCheckupError as exc:  # a store too damaged to read, found before its check ended
+            refuse(app, exc, None, show=not quit_after_show)
+            return 2
         if quit_after_show:
             def painted() -> None:
-                resume_collector()
-                quit_reporting_paint(app)
+                if store_intact(window, app, show_errors=False):
+                    resume_collector()
+                    quit_reporting_paint(app)
 
             after_first_paint(window, painted)
             window.show_laid_out()
         elif background:
-            settle(window, app)  # there may be no window to paint
+            if not settle(window, app):  # there may be no window to paint
+                return 2
             if not window.overdue_titles():
                 return 0  # nothing is due: at login, stay out of the way
             reminders = start_reminders(window, app)
@@ -131,9 +162,8 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             else:
                 window.show_laid_out()
         else:
-            after_first_paint(window, lambda: settle(window, app))
+            start_reminders_after_paint(window, app, ready=lambda: settle(window, app))
             window.show_laid_out()
-            start_reminders_after_paint(window, app)
         return app.exec()
     finally:
         state.store.close()

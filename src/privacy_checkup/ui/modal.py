@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # naming QDialog at run time builds its Python enums: not before the first paint
+    from PySide6.QtWidgets import QDialog
 
 
 def run(dialog: QDialog) -> int:

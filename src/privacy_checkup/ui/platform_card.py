@@ -19,7 +19,7 @@ from privacy_checkup.core.schedule import ChecklistStatus, DueState
 from privacy_checkup.ui import icons
 from privacy_checkup.ui.dates import format_date, relative_days
 from privacy_checkup.ui.enum_properties import set_enum_property
-from privacy_checkup.ui.layout_parts import button, edge_column
+from privacy_checkup.ui.layout_parts import button
 from privacy_checkup.ui.safe_text import icon_label, plain_label
 
 
@@ -84,10 +84,10 @@ class PlatformCard(QFrame):
             title_column.addWidget(description)
         title_column.addStretch(1)  # any spare height goes below the text
         header.addLayout(title_column, 1)
-        badge_box, badge_column = edge_column(self)  # the badge keeps its own height, at the top
+        badge_column = QVBoxLayout()  # the badge keeps its own height, at the top
         badge_column.addLayout(badge_row)
         badge_column.addStretch(1)
-        header.addWidget(badge_box)
+        header.addLayout(badge_column)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, max(status.total, 1))
