@@ -138,3 +138,41 @@ def test_the_first_frame_check_sees_text_cut_off(tmp_path: Path, monkeypatch: py
     cut = report["cut"]
     assert isinstance(cut, list)
     assert len(cut) >= 6  # at least each card's description
+
+
+# Which modules give `typing` annotations as text to compile (a NamedTuple field's annotation is text
+# under `from __future__ import annotations`): each costs a compile(), and the first one of a process
+# 1.5 ms, so the Qt-free modules that start-up loads define their NamedTuples without it.
+TEXT_ANNOTATIONS = (
+    "import sys, typing\n"
+    "texts = []\n"
+    "check = typing._type_check\n"
+    "def spy(arg, *args, **kwargs):\n"
+    "    if isinstance(arg, str):\n"
+    "        frame = sys._getframe(1)\n"
+    "        while frame.f_code.co_filename == typing.__file__:\n"
+    "            frame = frame.f_back\n"
+    "        texts.append(frame.f_globals['__name__'])\n"
+    "    return check(arg, *args, **kwargs)\n"
+    "typing._type_check = spy\n"
+)
+
+
+def test_the_qt_free_modules_give_typing_no_annotation_text_to_compile(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    home = onboarded_home(tmp_path / "home", monkeypatch)
+    report = start_app(home, before=TEXT_ANNOTATIONS, also_report="'texts': sorted(set(texts))")
+    texts = report["texts"]
+    assert isinstance(texts, list)
+    assert [name for name in texts if not name.startswith("privacy_checkup.ui.")] == []
+
+
+def test_the_annotation_check_sees_a_named_tuple_typed_by_text(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    home = onboarded_home(tmp_path / "home", monkeypatch)
+    report = start_app(home, before=TEXT_ANNOTATIONS + "from typing import NamedTuple\n"
+                                    "class Typed(NamedTuple):\n    field: 'int'\n",
+                       also_report="'texts': sorted(set(texts))")
+    texts = report["texts"]
+    assert isinstance(texts, list)
+    assert [name for name in texts if not name.startswith("privacy_checkup.ui.")] == ["__main__"]

@@ -4,8 +4,6 @@ Later layers win by checklist id. One bad file never stops the others, and
 the catalog remembers which layer each checklist came from.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """What changed in a checklist since the user answered it: which answers still count and which items reopen."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple, Protocol

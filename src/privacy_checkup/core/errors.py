@@ -1,7 +1,5 @@
 """The one exception hierarchy of the app; `ui.messages` turns it into words."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from enum import Enum
 from pathlib import Path

@@ -4,8 +4,6 @@ The validator is imported only when a file is new or has changed since its last 
 start-up with nothing changed never loads it (see bench/startup.py).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import gc

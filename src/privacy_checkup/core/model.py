@@ -3,8 +3,6 @@
 They are NamedTuples rather than dataclasses: a frozen dataclass costs ~0.7 ms to define (it compiles
 its methods at import), and these are defined on every start-up (bench/startup.py)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum

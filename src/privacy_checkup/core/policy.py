@@ -1,13 +1,11 @@
 """The office policy: what an office sets for every member of staff, and how it is read."""
 
-from __future__ import annotations
-
 import base64
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 from privacy_checkup.core.errors import PolicyError
 from privacy_checkup.core.model import Checklist
@@ -44,7 +42,7 @@ class Policy(NamedTuple):
     safe_defaults: bool = False  # True when the policy file could not be used
 
     @classmethod
-    def fallback(cls) -> Policy:
+    def fallback(cls) -> Self:
         """What applies when the office's policy file cannot be used. Without it the app cannot know
         which keys the office trusts or whether it forbids checklists of the user's own, so it assumes
         the strictest answer: only the bundled checklists load until the file is fixed."""

@@ -6,8 +6,6 @@ hours to an instant means neither a time-zone difference nor a daylight-saving
 change can move a due date by a day.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum

@@ -1,7 +1,5 @@
 """The catalog as this computer has it: the office policy, the checklist layers and the pack versions seen."""
 
-from __future__ import annotations
-
 import contextlib
 from pathlib import Path
 from typing import NamedTuple

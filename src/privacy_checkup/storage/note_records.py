@@ -1,7 +1,5 @@
 """The vault's rows in the progress store: the wrapped key and the notes' ciphertext, never plaintext."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Each chosen checklist's status and the report data, read from the store and the catalog."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from types import MappingProxyType
@@ -60,7 +58,7 @@ def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: tzinfo,
 
 
 def report_data(view: Overview, generated_at: datetime, app_version: str,
-                notes: Mapping[tuple[str, str], str] | None = None) -> ReportData:
+                notes: Mapping[tuple[str, str], str] | None = None) -> "ReportData":
     from privacy_checkup.core.report_data import build_report  # reports only: not on the dashboard's path
 
     return build_report(view.entries, view.persona, view.answers, generated_at, app_version, notes)

@@ -1,14 +1,12 @@
 """The progress store: profile, reviews and the append-only answer history, saved durably at once."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from privacy_checkup.core.errors import UnknownReviewError
 from privacy_checkup.core.model import Persona, Surface
@@ -78,7 +76,7 @@ class ProgressStore:
         self.notes = NoteRecords(db)
 
     @classmethod
-    def open(cls, path: Path, check_beside: bool = False) -> ProgressStore:
+    def open(cls, path: Path, check_beside: bool = False) -> Self:
         """Create (folder 0700, file 0600) or open the store, check its integrity and migrate it
         (`check_beside`: Database.open)."""
         return cls(Database.open(path, check_beside))
@@ -98,7 +96,7 @@ class ProgressStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> ProgressStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

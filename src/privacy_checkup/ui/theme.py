@@ -1,7 +1,5 @@
 """Colours, fonts and the stylesheet; light or dark following the system."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
