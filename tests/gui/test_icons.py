@@ -82,3 +82,65 @@ def test_the_app_icon_has_every_size_a_desktop_asks_for() -> None:
     img = icon.pixmap(64, 64).toImage()
     assert img.pixelColor(6, 32).name() == theme.LIGHT.accent
     assert img.pixelColor(0, 0).alpha() == 0
+
+
+# The cache folder: a drawn icon is kept as PNG and read back at the next start.
+
+def kept_files() -> list[str]:
+    from privacy_checkup.storage import paths
+
+    folder = paths.icon_cache_dir()
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def refuse_to_draw(document: str) -> QPixmap:
+    raise AssertionError("drawn again, not read from the cache")
+
+
+def test_a_drawn_icon_is_kept_and_read_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = image(icons.monogram("tiktok", "TikTok", 48, 2.0))
+    assert len(kept_files()) == 1
+    monkeypatch.setattr(icons, "draw", refuse_to_draw)
+    again = icons.monogram("tiktok", "TikTok", 48, 2.0)
+    assert again.devicePixelRatio() == 2.0
+    assert image(again) == drawn
+
+
+def test_an_icon_not_kept_yet_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The check above can fail: with nothing kept, the icon must be drawn.
+    monkeypatch.setattr(icons, "draw", refuse_to_draw)
+    with pytest.raises(AssertionError, match="drawn again"):
+        icons.monogram("tiktok", "TikTok", 48, 2.0)
+
+
+def test_each_size_ratio_and_colour_is_kept_apart(qapp: QApplication) -> None:
+    for ratio in (1.0, 2.0):
+        icons.monogram("tiktok", "TikTok", 48, ratio)
+        icons.status_glyph("overdue", 18, ratio)
+    assert len(kept_files()) == 4
+    theme.switch_to(qapp, theme.DARK)  # the glyph's colour follows the theme
+    try:
+        icons.status_glyph("overdue", 18, 1.0)
+    finally:
+        theme.switch_to(qapp, theme.LIGHT)
+    assert len(kept_files()) == 5
+
+
+def test_a_damaged_kept_icon_is_drawn_again_and_replaced() -> None:
+    from privacy_checkup.storage import paths
+
+    drawn = image(icons.monogram("tiktok", "TikTok", 48, 1.0))
+    (kept,) = kept_files()
+    (paths.icon_cache_dir() / kept).write_bytes(b"\x89PNG\r\n\x1a\n half a file")
+    assert image(icons.monogram("tiktok", "TikTok", 48, 1.0)) == drawn
+    assert image(QPixmap(str(paths.icon_cache_dir() / kept))) == drawn
+
+
+def test_icons_are_drawn_where_the_cache_cannot_be_written() -> None:
+    from privacy_checkup.storage import paths
+
+    paths.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.cache_dir().write_text("a file where the cache folder would go", encoding="utf-8")
+    drawn = image(icons.monogram("tiktok", "TikTok", 48, 1.0))
+    assert colour_at(drawn, 0.1, 0.5).name() == icons.monogram_colour("tiktok")
+    assert paths.cache_dir().read_text(encoding="utf-8") == "a file where the cache folder would go"

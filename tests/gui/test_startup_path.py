@@ -34,6 +34,10 @@ PROBE = (
     "    seen['built'] = [f'{m}.{n}' for m, names in named.items() for n in names\n"
     "                     if n in vars(sys.modules['PySide6.' + m])]\n"
     "    seen['modules'] = sorted(sys.modules)\n"
+    "    seen['svg_plugin_loaded'] = None  # known on Linux, from the shared libraries loaded\n"
+    "    if sys.platform.startswith('linux'):\n"
+    "        with open('/proc/self/maps', encoding='utf-8') as maps:\n"
+    "            seen['svg_plugin_loaded'] = 'libqsvg' in maps.read()\n"
     "    report(app)\n"
     "ui_app.quit_reporting_paint = at_first_paint\n"
     "code = cli.main(['--quit-after-show'])\n"
@@ -78,6 +82,8 @@ def test_the_dashboard_paints_without_the_slow_or_unneeded_modules(tmp_path: Pat
     assert loaded(report, ("privacy_checkup.ui.dashboard",)) != []  # the dashboard really was built
     assert loaded(report, LEFT_OUT) == []
     assert report["built"] == []
+    if sys.platform.startswith("linux"):
+        assert report["svg_plugin_loaded"] is False  # the icons drawn at the first start are kept as PNG
 
 
 def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path,
@@ -89,6 +95,9 @@ def test_the_check_sees_a_module_that_joins_the_start_up_path(tmp_path: Path,
                                     "from PySide6.QtCore import Qt\nfrom PySide6.QtGui import QIcon\n")
     assert loaded(report, LEFT_OUT) == ["dataclasses"]
     assert report["built"] == ["QtCore.Qt", "QtGui.QIcon", "QtWidgets.QMessageBox"]
+    if sys.platform.startswith("linux"):
+        first_start = start_app(tmp_path / "new home")  # nothing drawn yet: the SVG plug-in draws the icons
+        assert first_start["svg_plugin_loaded"] is True
 
 
 # At the window's first paint event (not a turn of the event loop later, when Qt would have caught

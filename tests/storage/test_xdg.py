@@ -16,8 +16,10 @@ pytestmark = pytest.mark.skipif(not xdg.in_use(), reason="the XDG folders are fo
 
 SETTINGS = [
     {},
-    {"XDG_CONFIG_HOME": "/srv/me/conf", "XDG_DATA_HOME": "/srv/me/data", "XDG_CONFIG_DIRS": "/opt/site:/etc/xdg"},
-    {"XDG_CONFIG_HOME": "relative/conf", "XDG_DATA_HOME": "", "XDG_CONFIG_DIRS": "relative:/opt/second"},
+    {"XDG_CONFIG_HOME": "/srv/me/conf", "XDG_DATA_HOME": "/srv/me/data", "XDG_CONFIG_DIRS": "/opt/site:/etc/xdg",
+     "XDG_CACHE_HOME": "/srv/me/cache"},
+    {"XDG_CONFIG_HOME": "relative/conf", "XDG_DATA_HOME": "", "XDG_CONFIG_DIRS": "relative:/opt/second",
+     "XDG_CACHE_HOME": "relative/cache"},
     {"XDG_CONFIG_DIRS": ":"},
 ]
 
@@ -26,13 +28,14 @@ SETTINGS = [
 def test_the_folders_are_the_ones_platformdirs_gives(settings: dict[str, str], monkeypatch: pytest.MonkeyPatch,
                                                      tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CONFIG_DIRS"):
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CONFIG_DIRS", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     assert xdg.data_home() / APP_ID == Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
     assert xdg.config_home() / APP_ID == Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
     assert xdg.first_config_dir() / APP_ID == Path(platformdirs.site_config_dir(APP_ID, appauthor=False))
+    assert xdg.cache_home() / APP_ID == Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
 
 
 def test_the_app_folders_follow_the_variables(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,6 +44,8 @@ def test_the_app_folders_follow_the_variables(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("XDG_DATA_HOME", "/srv/me/data")
     monkeypatch.setenv("XDG_CONFIG_HOME", "/srv/me/conf")
     monkeypatch.setenv("XDG_CONFIG_DIRS", "relative:/opt/site")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/srv/me/cache")
+    assert paths.icon_cache_dir() == Path("/srv/me/cache", APP_ID, "icons")
     assert paths.store_path() == Path("/srv/me/data", APP_ID, "progress.sqlite3")
     assert paths.user_checklists_dir() == Path("/srv/me/conf", APP_ID, "checklists")
     assert paths.policy_path() == Path("/opt/site", APP_ID, "policy.json")
@@ -48,7 +53,7 @@ def test_the_app_folders_follow_the_variables(monkeypatch: pytest.MonkeyPatch) -
 
 def test_finding_the_folders_does_not_load_platformdirs() -> None:
     probe = ("import sys\nfrom privacy_checkup.storage import paths\n"
-             "paths.checklist_layers(), paths.store_path(), paths.policy_path()\n"
+             "paths.checklist_layers(), paths.store_path(), paths.policy_path(), paths.icon_cache_dir()\n"
              "print('platformdirs' in sys.modules)")
     env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "PYTHONPATH": str(Path(paths.__file__).parents[2])}
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)

@@ -1,6 +1,6 @@
 """Every folder the app reads or writes, in one place.
 
-`PRIVACY_CHECKUP_HOME` puts all per-user data and config under one folder
+`PRIVACY_CHECKUP_HOME` puts all per-user data, config and cache under one folder
 (portable installs, tests, benchmarks). The office layer lives in the
 platform's site-wide config folder unless `PRIVACY_CHECKUP_OFFICE_DIR` or
 `PRIVACY_CHECKUP_CHECKLISTS_DIR` (or `--checklists-dir`) says otherwise.
@@ -49,6 +49,22 @@ def config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What the app can make again from its own code and files, kept to save time (drawn icons)."""
+    home = _home()
+    if home:
+        return home / "cache"
+    if xdg.in_use():
+        return xdg.cache_home() / APP_ID
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+
+
+def icon_cache_dir() -> Path:
+    return cache_dir() / "icons"
 
 
 def user_checklists_dir() -> Path:

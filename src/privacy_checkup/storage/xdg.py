@@ -25,6 +25,10 @@ def data_home() -> Path:
     return _home_dir("XDG_DATA_HOME", ".local/share")
 
 
+def cache_home() -> Path:
+    return _home_dir("XDG_CACHE_HOME", ".cache")
+
+
 def first_config_dir() -> Path:
     """The most important of the site-wide config folders."""
     listed = [entry for entry in os.environ.get("XDG_CONFIG_DIRS", "").split(os.pathsep) if os.path.isabs(entry)]
