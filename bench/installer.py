@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.measure import RUNS, folder_mib, median_of, run_once
+from bench.measure import START_UP_RUNS, folder_mib, medians_taking_turns, run_once
 from bench.startup import desktop_session_bus, realistic_home
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,8 +39,8 @@ def measure(app_dir: Path, hello_dir: Path, runs: int) -> list[tuple[str, float,
         realistic_home(Path(home))  # the same store as the start-up benchmark: 13 checklists, a year of reviews
         with desktop_session_bus({**os.environ, "PRIVACY_CHECKUP_HOME": home}) as env:
             run_once([str(app_dir / "privacy-checkup"), "--quit-after-show"], env)  # its checklist copies
-            app = median_of([str(app_dir / "privacy-checkup"), "--quit-after-show"], env, runs)
-            hello = median_of([str(hello_dir / "hello"), "--quit-after-show"], env, runs)
+            hello, app = medians_taking_turns([[str(hello_dir / "hello"), "--quit-after-show"],
+                                               [str(app_dir / "privacy-checkup"), "--quit-after-show"]], env, runs)
     app_size, hello_size = folder_mib(str(app_dir)), folder_mib(str(hello_dir))
     return [
         ("bundle size (MiB)", app_size, hello_size, "<= 1.0"),
@@ -52,7 +52,7 @@ def measure(app_dir: Path, hello_dir: Path, runs: int) -> list[tuple[str, float,
 def main(argv: list[str] | None = None) -> list[tuple[str, float, float, str]]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--built", type=Path, help="an already built app bundle folder to measure")
-    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--runs", type=int, default=START_UP_RUNS)
     args = parser.parse_args(argv)
     if importlib.util.find_spec("PyInstaller") is None:
         print("installer benchmark skipped: PyInstaller is not installed")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 RUNS = 5
+START_UP_RUNS = 11  # a start-up is short and noisy: more runs, at 0.3 s each
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,18 @@ def run_once(command: Sequence[str], env: dict[str, str] | None = None, timeout:
     return Sample(float(seconds), float(exit_seconds), int(peak_kib))
 
 
-def median_of(command: Sequence[str], env: dict[str, str] | None = None, runs: int = RUNS) -> Sample:
-    samples = [run_once(command, env) for _ in range(runs)]
+def medians_taking_turns(commands: Sequence[Sequence[str]], env: dict[str, str] | None = None,
+                         runs: int = RUNS) -> list[Sample]:
+    """The median of `runs` runs of each command, run in turn (A, B, A, B...): a machine that slows down
+    or speeds up during the benchmark then weighs on each the same, and their ratio keeps to the code."""
+    samples: list[list[Sample]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, taken in zip(commands, samples, strict=True):
+            taken.append(run_once(command, env))
+    return [_median(taken) for taken in samples]
+
+
+def _median(samples: Sequence[Sample]) -> Sample:
     return Sample(statistics.median(s.seconds for s in samples), statistics.median(s.exit_seconds for s in samples),
                   int(statistics.median(s.peak_kib for s in samples)))
 

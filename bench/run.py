@@ -1,6 +1,7 @@
 """Run every benchmark and print one table of ratios against baselines measured in the same run.
 
-    python -m bench.run            # the full run (medians of 5; 100/1,000/10,000 checklist files)
+    python -m bench.run            # the full run (start-ups: medians of 11, each run in turn with its
+                                   # baseline; 100/1,000/10,000 checklist files: medians of 5)
     python -m bench.run --smoke    # a quick pass for CI, so the harness cannot rot (no targets judged)
 """
 
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from bench import installer, loading, startup
+from bench.measure import START_UP_RUNS
 
 
 def store_rows(saves: int) -> list[tuple[str, float, float, str]]:
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes and one run each, for CI")
     parser.add_argument("--installer", action="store_true", help="also build and compare PyInstaller bundles")
     args = parser.parse_args(argv)
-    runs = 1 if args.smoke else 5
+    runs = 1 if args.smoke else START_UP_RUNS
     rows: list[tuple[str, float, float, str]] = []
     rows += startup.measure(runs=runs, weeks=8 if args.smoke else 52)
     if args.installer:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.measure import RUNS, median_of, run_once
+from bench.measure import START_UP_RUNS, medians_taking_turns, run_once
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,7 +67,7 @@ def app_command() -> list[str]:
     return [str(launcher)] if launcher.is_file() else [sys.executable, "-m", "privacy_checkup"]
 
 
-def measure(runs: int = RUNS, weeks: int = 52) -> list[tuple[str, float, float, str]]:
+def measure(runs: int = START_UP_RUNS, weeks: int = 52) -> list[tuple[str, float, float, str]]:
     # Measure the app as installed: pip and PyInstaller ship compiled bytecode, which a source
     # checkout under PYTHONDONTWRITEBYTECODE never gets (it would recompile ~60 modules per start).
     compileall.compile_dir(str(ROOT / "src" / "privacy_checkup"), quiet=1)
@@ -78,9 +78,9 @@ def measure(runs: int = RUNS, weeks: int = 52) -> list[tuple[str, float, float, 
             # One start first, unmeasured: it checks every checklist file and keeps their last good
             # copies, as the first start after an install or an update does, once.
             run_once([*app_command(), "--quit-after-show"], env)
-            bare = median_of([sys.executable, str(ROOT / "packaging" / "hello" / "hello.py"), "--quit-after-show"],
-                             env, runs)
-            app = median_of([*app_command(), "--quit-after-show"], env, runs)
+            bare, app = medians_taking_turns(
+                [[sys.executable, str(ROOT / "packaging" / "hello" / "hello.py"), "--quit-after-show"],
+                 [*app_command(), "--quit-after-show"]], env, runs)
     return [
         ("start-up to painted window (s)", app.seconds, bare.seconds, "<= 1.5"),
         ("start-up to exit, for reference (s)", app.exit_seconds, bare.exit_seconds, "-"),
