@@ -18,7 +18,7 @@ from privacy_checkup.storage import paths
 from privacy_checkup.storage.app_catalog import AppCatalog, load_app_catalog
 from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
 from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.ui import icons, messages, theme
+from privacy_checkup.ui import icons, theme
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.first_paint import after_first_paint
 from privacy_checkup.ui.main_window import MainWindow
@@ -75,6 +75,8 @@ def refuse(app: QApplication, exc: PrivacyCheckupError, window: MainWindow | Non
     """The app cannot go on (the store cannot be opened, or is damaged): say why, on screen (`show`)
     and on stderr."""
     if show:
+        from privacy_checkup.ui import messages  # errors only: not on the way to the first paint
+
         app.setWindowIcon(icons.app_icon())
         messages.show_error(window, exc)
     print(f"privacy-checkup: {exc}", file=sys.stderr)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
-from privacy_checkup.ui import icons, messages
+from privacy_checkup.ui import icons
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.first_paint import after_first_paint
 from privacy_checkup.ui.layout_parts import button, card, edge_column, scroll_column
@@ -188,6 +188,8 @@ class DashboardView(QWidget):
         return banner
 
     def _problems_banner(self) -> QWidget:
+        from privacy_checkup.ui import messages  # only when a checklist file has a problem
+
         banner = card(self, "InfoBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 10, 16, 10)

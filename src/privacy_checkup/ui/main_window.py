@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.schedule import DueState
-from privacy_checkup.ui import messages, modal, window_state
+from privacy_checkup.ui import modal, window_state
 from privacy_checkup.ui.app_state import AppState
 from privacy_checkup.ui.dashboard import DashboardView
 from privacy_checkup.ui.first_paint import after_first_paint
@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         if self.state.problems():
             from PySide6.QtWidgets import QMessageBox
 
+            from privacy_checkup.ui import messages
+
             box = messages.message_box(self, messages.checklist_problems(self.state.problems()),
                                        QMessageBox.Icon.Information)
             modal.run(box)
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
         try:
             action()
         except (PrivacyCheckupError, OSError) as exc:
+            from privacy_checkup.ui import messages  # errors only: not on the way to the first paint
+
             messages.show_error(self, exc)
 
     # Window life
