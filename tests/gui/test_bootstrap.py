@@ -16,6 +16,13 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def run_code(code: str, home: Path) -> None:
+    """Run `code` in a child Python with the app's source and `home`; it must exit 0."""
+    result = subprocess.run([sys.executable, "-c", code], env=_env(home), capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
 def test_quit_after_show_exits_after_the_first_paint(tmp_path: Path):
     result = subprocess.run([sys.executable, "-m", "privacy_checkup", "--quit-after-show"],
                             env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=60, check=False)
@@ -47,9 +54,7 @@ def test_command_line_commands_do_not_import_qt(tmp_path: Path):
     code = ("import sys\nfrom privacy_checkup import cli\n"
             "cli.main(['checklists', '--json'])\n"
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n")
-    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
-                            text=True, timeout=60, check=False)
-    assert result.returncode == 0, result.stderr
+    run_code(code, tmp_path / "home")
 
 
 def test_background_start_with_nothing_overdue_and_no_tray_opens_nothing(tmp_path: Path):
@@ -76,9 +81,7 @@ def test_the_collector_rests_while_the_window_is_built_and_resumes_after_the_fir
             "code = cli.main(['--quit-after-show'])\n"
             "assert seen == [('build', False), ('painted', True)], seen\n"
             "sys.exit(code)\n")
-    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
-                            text=True, timeout=60, check=False)
-    assert result.returncode == 0, result.stderr
+    run_code(code, tmp_path / "home")
 
 
 def test_a_desktop_start_gives_the_window_its_icon_once_it_is_on_screen(tmp_path: Path):
@@ -99,9 +102,7 @@ def test_a_desktop_start_gives_the_window_its_icon_once_it_is_on_screen(tmp_path
             "code = cli.main([])\n"
             "assert seen == [True, [16, 32, 48, 64, 128, 256], True], seen\n"
             "sys.exit(code)\n")
-    result = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path / "home"), capture_output=True,
-                            text=True, timeout=60, check=False)
-    assert result.returncode == 0, result.stderr
+    run_code(code, tmp_path / "home")
 
 
 def test_a_damaged_store_found_by_the_check_beside_start_up_ends_the_app_untouched(tmp_path: Path):

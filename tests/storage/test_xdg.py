@@ -58,3 +58,12 @@ def test_finding_the_folders_does_not_load_platformdirs() -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "PYTHONPATH": str(Path(paths.__file__).parents[2])}
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_elsewhere_the_app_folders_are_the_ones_platformdirs_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows and macOS take the platformdirs branch; here it is taken by saying XDG is not in use.
+    monkeypatch.delenv(paths.HOME_ENV, raising=False)
+    monkeypatch.setattr(xdg, "in_use", lambda: False)
+    assert paths.data_dir() == Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    assert paths.config_dir() == Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    assert paths.cache_dir() == Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from privacy_checkup import APP_ID
@@ -27,40 +28,32 @@ def _home() -> Path | None:
     return Path(value).expanduser().absolute() if value else None
 
 
-def data_dir() -> Path:
-    """The progress store, backups made by the app, and logs."""
+def _user_dir(home_subfolder: str, xdg_home: Callable[[], Path], platformdirs_function: str) -> Path:
+    """A per-user folder: under PRIVACY_CHECKUP_HOME, else the XDG one (Linux, the BSDs), else the one
+    platformdirs gives (Windows, macOS; imported only there)."""
     home = _home()
     if home:
-        return home / "data"
+        return home / home_subfolder
     if xdg.in_use():
-        return xdg.data_home() / APP_ID
-    import platformdirs  # Windows and macOS
+        return xdg_home() / APP_ID
+    import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return Path(getattr(platformdirs, platformdirs_function)(APP_ID, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The progress store, backups made by the app, and logs."""
+    return _user_dir("data", xdg.data_home, "user_data_dir")
 
 
 def config_dir() -> Path:
     """Per-user settings and the user's own checklists."""
-    home = _home()
-    if home:
-        return home / "config"
-    if xdg.in_use():
-        return xdg.config_home() / APP_ID
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    return _user_dir("config", xdg.config_home, "user_config_dir")
 
 
 def cache_dir() -> Path:
     """What the app can make again from its own code and files, kept to save time (drawn icons)."""
-    home = _home()
-    if home:
-        return home / "cache"
-    if xdg.in_use():
-        return xdg.cache_home() / APP_ID
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+    return _user_dir("cache", xdg.cache_home, "user_cache_dir")
 
 
 def icon_cache_dir() -> Path:
