@@ -144,3 +144,10 @@ def test_icons_are_drawn_where_the_cache_cannot_be_written() -> None:
     drawn = image(icons.monogram("tiktok", "TikTok", 48, 1.0))
     assert colour_at(drawn, 0.1, 0.5).name() == icons.monogram_colour("tiktok")
     assert paths.cache_dir().read_text(encoding="utf-8") == "a file where the cache folder would go"
+
+
+def test_a_kept_icon_qt_cannot_write_leaves_no_half_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QPixmap, "save", lambda self, *args: False)  # as on a full disk
+    drawn = image(icons.monogram("tiktok", "TikTok", 48, 1.0))
+    assert colour_at(drawn, 0.1, 0.5).name() == icons.monogram_colour("tiktok")
+    assert kept_files() == []

@@ -115,10 +115,12 @@ def keep(pixmap: QPixmap, path: Path) -> None:
         temp = atomic.private_temp_path(path.parent, path.stem)
     except OSError:
         return  # no cache folder: drawing at each start is all that is lost
-    if pixmap.save(str(temp), "PNG"):
+    try:
+        if not pixmap.save(str(temp), "PNG"):
+            raise OSError(f"Qt could not write {temp}")
         os.replace(temp, path)
-    else:
-        temp.unlink()  # Qt could not write it (a full disk): no cache this time
+    except OSError:
+        temp.unlink(missing_ok=True)  # no cache this time, and no half-written file left behind
 
 
 def monogram_svg(checklist_id: str, title: str, size: int) -> str:
