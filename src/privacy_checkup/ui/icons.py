@@ -82,16 +82,21 @@ CACHE_FORMAT = 1  # raise it when the way documents become pixmaps changes
 def render(svg_body: str, size: int, ratio: float = 1.0) -> QPixmap:
     """Draw SVG shapes given in a `size` x `size` box into a transparent pixmap of that logical size (or
     read the one drawn before from the cache folder)."""
-    pixels = round(size * ratio)
-    document = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
-                f'viewBox="0 0 {size} {size}">{svg_body}</svg>')
-    cached = cache_path(document)
+    whole = svg_document(svg_body, size, ratio)
+    cached = cache_path(whole)
     pixmap = QPixmap()
     if not pixmap.load(str(cached)):  # not drawn before, or a damaged file: draw it (again)
-        pixmap = draw(document)
+        pixmap = draw(whole)
         keep(pixmap, cached)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+def svg_document(svg_body: str, size: int, ratio: float = 1.0) -> str:
+    """The SVG document of shapes given in a `size` x `size` box, `ratio` device pixels per pixel."""
+    pixels = round(size * ratio)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
+            f'viewBox="0 0 {size} {size}">{svg_body}</svg>')
 
 
 def draw(document: str) -> QPixmap:
