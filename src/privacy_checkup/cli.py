@@ -30,7 +30,7 @@ APP_ONLY_OPTIONS = frozenset({"--quit-after-show", "--background"})
 
 class AppLaunch(NamedTuple):
     # No `from __future__ import annotations` in this module, nor in the ones defining the NamedTuples
-    # start-up needs: with it, `typing` compiles each field's annotation, 4 ms of start-up for them all
+    # start-up needs: with it, `typing` compiles each field's annotation, 5 ms of start-up for them all
     # (the first compile() of a process alone takes 1.5 ms).
     quit_after_show: bool
     background: bool
