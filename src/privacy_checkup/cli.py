@@ -185,10 +185,11 @@ def open_app(checklists_dir: Path | None, launch: AppLaunch) -> int:
     gc.disable()
     # The Qt-free modules the window needs go first: once PySide6 is loaded it reads the source
     # of every new module, looking for Qt (PYSIDE-2029); load_qt tells it these do not use it.
-    import privacy_checkup.storage.app_catalog
-    import privacy_checkup.ui.app_state  # noqa: F401
-    from privacy_checkup.ui.qt_loading import load_qt
+    from privacy_checkup.ui.qt_loading import load_qt, qt_free_imports
 
+    with qt_free_imports():
+        import privacy_checkup.storage.app_catalog
+        import privacy_checkup.ui.app_state  # noqa: F401
     load_qt()  # Qt is imported only for the GUI
     from privacy_checkup.ui.app import run_gui
 
