@@ -4,8 +4,10 @@ Once loaded, PySide6 looks at each module the first time an import statement nam
 whether the module uses PySide6 (for `from __feature__ import ...`, which this app never uses): it
 reads the module's whole source with `inspect.getsource` (PYSIDE-2029). The window's modules name
 datetime, typing, pathlib and the app's Qt-free modules again, all loaded before Qt: re-reading them
-took 2.5 ms of start-up. None of them uses PySide6 (ruff keeps Qt out of core/ and storage/), so they
-are entered in PySide6's table as the scan itself would enter them: -1, "ignore this module".
+took 2.5 ms of start-up. None of them uses PySide6 (ruff keeps Qt out of core/ and storage/), so
+`load_qt` enters them in PySide6's table as the scan itself would: -1, "ignore this module". In a
+PyInstaller bundle Qt is loaded before the app's first line, so the scan meets those modules as they
+are imported instead; `qt_free_imports` gives it the same answer there.
 """
 
 from __future__ import annotations
