@@ -14,7 +14,6 @@ from privacy_checkup.core.model import Persona
 from privacy_checkup.core.status_report import overall_exit_code, status_rows
 from privacy_checkup.storage import paths
 from privacy_checkup.storage.atomic import atomic_write
-from privacy_checkup.storage.local_zone import local_timezone
 from privacy_checkup.storage.overview import Overview, ReviewRules, overview, report_data
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.sqlite_errors import translated
@@ -29,7 +28,7 @@ def _overview(catalog: Catalog, now: dt.datetime, rules: ReviewRules | None = No
     if not store_path.exists():
         return None
     with ProgressStore.open(store_path) as store:
-        return overview(store, catalog, now, local_timezone(), rules)
+        return overview(store, catalog, now, None, rules)  # None: the machine's local time
 
 
 def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None,
@@ -68,7 +67,7 @@ def cmd_report(catalog: Catalog, output_format: str, output: Path, now: dt.datet
     view = _overview(catalog, now, rules)
     if view is None:
         view = Overview(persona=Persona.EVERYONE, entries=(), answers={}, missing=())
-    data = report_data(view, now.astimezone(local_timezone()), __version__)
+    data = report_data(view, now.astimezone(), __version__)
     if output_format == "json":
         payload = to_json(data).encode("utf-8")
     elif output_format == "csv":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -33,7 +34,7 @@ def example_checklist(review_interval_days: int = 90) -> Checklist:
     return load_test_checklist("valid/example.json")._replace(review_interval_days=review_interval_days)
 
 
-def status_at(now: datetime, last_completed: datetime | None, *, tz: ZoneInfo = UTC_ZONE,
+def status_at(now: datetime, last_completed: datetime | None, *, tz: ZoneInfo | None = UTC_ZONE,
               open_review_started: datetime | None = None, checklist: Checklist | None = None,
               persona: Persona = Persona.HIGH_PROFILE, answers: dict[str, RecordedAnswer] | None = None,
               **options: int) -> ChecklistStatus:
@@ -163,6 +164,44 @@ def test_daylight_saving_changes_never_move_the_due_date(tz, last_completed_loca
     assert (on_due_day.next_due, on_due_day.state, on_due_day.days_until_due) == (expected_due, DueState.DUE_SOON, 0)
     overdue = status_at(one_minute_after_midnight.astimezone(UTC), last_completed, tz=tz, interval_days=7)
     assert (overdue.state, overdue.days_until_due) == (DueState.OVERDUE, -1)
+
+
+@pytest.fixture
+def machine_zone(monkeypatch):
+    """Sets the process's TZ (what the C library's local time follows), and puts it back afterwards."""
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(("tz", "last_completed_local", "expected_due"), DST_CASES)
+def test_the_machines_local_time_gives_the_zones_dates_across_daylight_saving(machine_zone, tz, last_completed_local,
+                                                                              expected_due):
+    """The app passes no zone (None): dates then follow the machine's own setting, which the C library
+    reads. Set to the same zone, it gives the same dates as the zone database on every change."""
+    machine_zone(str(tz))
+    last_completed = last_completed_local.replace(tzinfo=tz).astimezone(UTC)
+    one_minute_after_midnight = datetime.combine(expected_due + timedelta(days=1), datetime.min.time(),
+                                                 tzinfo=tz) + timedelta(minutes=1)
+
+    assert due_date(last_completed, 7, None) == expected_due
+    overdue = status_at(one_minute_after_midnight.astimezone(UTC), last_completed, tz=None, interval_days=7)
+    assert (overdue.next_due, overdue.state, overdue.days_until_due) == (expected_due, DueState.OVERDUE, -1)
+
+
+def test_the_machines_local_time_follows_a_posix_rule_no_zone_database_names(machine_zone):
+    machine_zone("GMT0BST,M3.5.0/1,M10.5.0")  # the UK's rule written out, as some systems set TZ
+    summer_evening = datetime(2026, 6, 30, 23, 30, tzinfo=UTC)  # 00:30 on 1 July, British Summer Time
+    winter_evening = datetime(2026, 1, 15, 23, 30, tzinfo=UTC)  # 23:30 on 15 January, GMT
+
+    assert due_date(summer_evening, 7, None) == date(2026, 7, 8)
+    assert due_date(winter_evening, 7, None) == date(2026, 1, 22)
+    machine_zone("UTC")  # the twin: the same moments under another rule fall on other dates
+    assert due_date(summer_evening, 7, None) == date(2026, 7, 7)
 
 
 def test_naive_datetimes_are_refused_because_their_date_depends_on_the_machine():

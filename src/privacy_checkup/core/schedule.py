@@ -15,12 +15,18 @@ from privacy_checkup.core.changes import AnsweredItem, review_progress
 from privacy_checkup.core.changes import items_to_reopen as items_to_reopen
 from privacy_checkup.core.model import Checklist, Persona
 
+# Where a moment's local date is read: a time zone, or None for the machine's own local time, as its
+# C library gives it for each moment (TZ, /etc/localtime, Windows' zone setting), daylight saving
+# included. The app uses None: it asks for no zone database, and follows the system's setting.
+Zone = tzinfo | None
+
 __all__ = [
     "DEFAULT_DUE_SOON_DAYS",
     "DEFAULT_MAX_CONTENT_AGE_DAYS",
     "AnsweredItem",
     "ChecklistStatus",
     "DueState",
+    "Zone",
     "checklist_status",
     "due_date",
     "due_soon_window",
@@ -59,11 +65,11 @@ class ChecklistStatus(NamedTuple):
     stale_items: tuple[str, ...]
 
 
-def local_date(moment: datetime, tz: tzinfo) -> date:
-    """The calendar date `moment` falls on in `tz`.
+def local_date(moment: datetime, tz: Zone) -> date:
+    """The calendar date `moment` falls on in `tz` (None: the machine's local time).
 
-    Naive datetimes are refused: `astimezone` would read the machine's own
-    zone, so the answer would depend on where the code runs.
+    Naive datetimes are refused: `astimezone` would take them as the machine's
+    local time, so the answer would depend on where the code runs.
     """
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{moment!r} has no time zone; the schedule needs timezone-aware datetimes")
@@ -75,7 +81,7 @@ def _require_positive_interval(interval_days: int) -> None:
         raise ValueError(f"a review interval must be at least one day, not {interval_days}")
 
 
-def due_date(last_completed: datetime, interval_days: int, tz: tzinfo) -> date:
+def due_date(last_completed: datetime, interval_days: int, tz: Zone) -> date:
     """The local date a review completed at `last_completed` is next due."""
     _require_positive_interval(interval_days)
     return local_date(last_completed, tz) + timedelta(days=interval_days)
@@ -99,7 +105,7 @@ class _Timing(NamedTuple):
     days_until_due: int
 
 
-def _timing(last_completed: datetime, interval_days: int, now: datetime, tz: tzinfo) -> _Timing:
+def _timing(last_completed: datetime, interval_days: int, now: datetime, tz: Zone) -> _Timing:
     today = local_date(now, tz)
     # A clock set backwards must not leave a review "in the future": count it as done today,
     # which caps days_until_due at the interval and keeps every age non-negative.
@@ -116,7 +122,7 @@ def _state_for(days_until_due: int, interval_days: int, due_soon_days: int) -> D
     return DueState.UP_TO_DATE
 
 
-def due_state(last_completed: datetime, interval_days: int, now: datetime, tz: tzinfo,
+def due_state(last_completed: datetime, interval_days: int, now: datetime, tz: Zone,
               due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> DueState:
     """UP_TO_DATE, DUE_SOON or OVERDUE for a checklist last completed at `last_completed`."""
     _require_positive_interval(interval_days)
@@ -133,7 +139,7 @@ def is_stale(last_verified: date, today: date, max_content_age_days: int = DEFAU
 
 def checklist_status(checklist: Checklist, persona: Persona, last_completed: datetime | None,
                      open_review_started: datetime | None, answers: Mapping[str, AnsweredItem],
-                     now: datetime, tz: tzinfo, interval_days: int | None = None,
+                     now: datetime, tz: Zone, interval_days: int | None = None,
                      max_content_age_days: int = DEFAULT_MAX_CONTENT_AGE_DAYS,
                      due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> ChecklistStatus:
     """The status of `checklist` for this user at `now`.

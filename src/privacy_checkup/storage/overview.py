@@ -1,13 +1,13 @@
 """Each chosen checklist's status and the report data, read from the store and the catalog."""
 
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
+from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Checklist, Persona
-from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, ChecklistStatus, checklist_status
+from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, ChecklistStatus, Zone, checklist_status
 from privacy_checkup.storage.progress import Answer, ProgressStore
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class Overview(NamedTuple):
     missing: tuple[str, ...]  # chosen platforms whose checklist is no longer in the catalog
 
 
-def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: tzinfo,
+def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: Zone,
              rules: ReviewRules | None = None) -> Overview:
     """The status of every platform the person chose, in their order."""
     rules = rules or ReviewRules()

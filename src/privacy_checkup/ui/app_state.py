@@ -11,9 +11,8 @@ from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Surface
 from privacy_checkup.core.policy import Policy, PolicyResult
-from privacy_checkup.core.schedule import ChecklistStatus, DueState, checklist_status
+from privacy_checkup.core.schedule import ChecklistStatus, DueState, Zone, checklist_status
 from privacy_checkup.storage.keystore import KeyStore
-from privacy_checkup.storage.local_zone import local_timezone
 from privacy_checkup.storage.overview import ReviewRules, overview
 from privacy_checkup.storage.progress import ProgressStore
 
@@ -32,13 +31,13 @@ STATE_ORDER = {DueState.OVERDUE: 0, DueState.DUE_SOON: 1, DueState.IN_PROGRESS: 
 
 class AppState:
     def __init__(self, catalog: Catalog, store: ProgressStore, keys: KeyStore, *,
-                 clock: Callable[[], dt.datetime] = utc_now, tz: dt.tzinfo | None = None,
+                 clock: Callable[[], dt.datetime] = utc_now, tz: Zone = None,
                  policy_result: PolicyResult | None = None, verified_by: str | None = None) -> None:
         self.catalog = catalog
         self.store = store
         self.keys = keys  # where the notes key lives (the OS keyring in the app)
         self.clock = clock
-        self.tz = tz if tz is not None else local_timezone()
+        self.tz = tz  # None: dates are the machine's local dates (core/schedule.py's Zone)
         self.policy_result = policy_result if policy_result is not None else PolicyResult(Policy())
         self.verified_by = verified_by  # the organisation whose signed checklist pack was verified
         self._vault: NotesVault | None = None
