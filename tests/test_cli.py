@@ -32,7 +32,8 @@ def test_version() -> None:
 @pytest.mark.parametrize("args", [[], ["--background"], ["--quit-after-show"], ["--background", "--quit-after-show"],
                                   ["--quit-after-show", "--quit-after-show"]])
 def test_opening_the_app_reads_the_options_as_argparse_does(args: list[str]) -> None:
-    from privacy_checkup.cli import app_launch, build_parser
+    from privacy_checkup.cli import build_parser
+    from privacy_checkup.launch import app_launch
 
     launch = app_launch(args)  # main() opens the app with these, without argparse
     parsed = build_parser().parse_args(args)
@@ -44,7 +45,7 @@ def test_opening_the_app_reads_the_options_as_argparse_does(args: list[str]) -> 
 @pytest.mark.parametrize("args", [["--quit"], ["--background", "status"], ["--checklists-dir", "x"], ["--help"],
                                   ["--self-test"], ["-h"]])
 def test_anything_else_goes_to_argparse(args: list[str]) -> None:
-    from privacy_checkup.cli import app_launch
+    from privacy_checkup.launch import app_launch
 
     assert app_launch(args) is None
 

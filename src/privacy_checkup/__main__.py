@@ -2,6 +2,6 @@
 
 import sys
 
-from privacy_checkup.cli import main
+from privacy_checkup.launch import main
 
 sys.exit(main())

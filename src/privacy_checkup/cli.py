@@ -6,10 +6,11 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.errors import PrivacyCheckupError
+from privacy_checkup.launch import AppLaunch, app_launch
 from privacy_checkup.storage import paths
 
 if TYPE_CHECKING:
@@ -21,26 +22,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
-
-# Options that only open the app. A command line holding nothing else (a desktop launch holds nothing
-# at all) is read without a parser: building even the smallest one takes 2 ms of start-up (its help
-# formatter loads the locale). Anything else, even an abbreviation, goes to argparse.
-APP_ONLY_OPTIONS = frozenset({"--quit-after-show", "--background"})
-
-
-class AppLaunch(NamedTuple):
-    # No `from __future__ import annotations` in this module, nor in the ones defining the NamedTuples
-    # start-up needs: with it, `typing` compiles each field's annotation, 5 ms of start-up for them all
-    # (the first compile() of a process alone takes 1.5 ms).
-    quit_after_show: bool
-    background: bool
-
-
-def app_launch(arguments: Sequence[str]) -> AppLaunch | None:
-    """The app's options when `arguments` hold nothing but APP_ONLY_OPTIONS, else None."""
-    if not APP_ONLY_OPTIONS.issuperset(arguments):
-        return None
-    return AppLaunch(quit_after_show="--quit-after-show" in arguments, background="--background" in arguments)
 
 
 def build_parser() -> argparse.ArgumentParser:
