@@ -41,12 +41,14 @@ def test_the_thread_loads_qts_libraries_and_the_import_then_uses_them() -> None:
         "app = QApplication([])\n"
         "label = QLabel('shown'); label.show(); app.processEvents()\n"
         "print(json.dumps({'before': before, 'finished': finished, 'loaded': preload.loaded, 'after': after,\n"
+        "                  'fonts_ready': preload.fonts_ready,\n"
         "                  'imported_early': imported_early, 'library': preload.library,\n"
         "                  'main_thread': app.thread() is QThread.currentThread(), 'shown': label.isVisible()}))\n")
     assert report["before"] is False
     assert report["finished"] is True
     assert report["loaded"] is True
     assert report["after"] is True  # the thread, not an import, brought the library in
+    assert report["fonts_ready"] is True  # and had fontconfig read its configuration
     assert report["imported_early"] is False
     assert str(report["library"]).endswith(".so")
     assert "PySide6" in str(report["library"])
