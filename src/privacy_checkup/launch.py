@@ -6,7 +6,10 @@ other import (ui/qt_preload.py); every launch then goes on to the command line i
 
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from privacy_checkup.ui.qt_preload import Preload
 
 # Options that only open the app. A command line holding nothing else (a desktop launch holds nothing
 # at all) is read without a parser: building even the smallest one takes 2 ms of start-up (its help
@@ -29,12 +32,13 @@ def app_launch(arguments: Sequence[str]) -> AppLaunch | None:
     return AppLaunch(quit_after_show="--quit-after-show" in arguments, background="--background" in arguments)
 
 
-def prepare(arguments: Sequence[str]) -> None:
+def prepare(arguments: Sequence[str]) -> "Preload | None":
     """What to start before anything is imported: Qt's libraries, when the launch opens the app."""
-    if app_launch(arguments) is not None:
-        from privacy_checkup.ui import qt_preload
+    if app_launch(arguments) is None:
+        return None
+    from privacy_checkup.ui import qt_preload
 
-        qt_preload.start()
+    return qt_preload.start()
 
 
 def main() -> int:

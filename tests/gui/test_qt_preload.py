@@ -129,12 +129,10 @@ def test_nothing_the_start_imports_next_waits_for_the_load() -> None:
 ])
 def test_only_launches_that_open_the_app_load_qt_early(arguments: list[str], preloads: bool) -> None:
     report = child(
-        "import time\n"
         "from privacy_checkup import launch\n"
-        f"launch.prepare({arguments!r})\n"
-        "deadline = time.monotonic() + 60\n"
-        "while not mapped() and time.monotonic() < deadline and _thread_running():\n"
-        "    time.sleep(0.01)\n"
-        "print(json.dumps({'mapped': mapped()}))\n"
-        .replace("_thread_running()", "'privacy_checkup.ui.qt_preload' in sys.modules"))
+        f"preload = launch.prepare({arguments!r})\n"
+        "finished = preload is not None and preload.wait(60)\n"
+        "print(json.dumps({'started': preload is not None, 'finished': finished, 'mapped': mapped()}))\n")
+    assert report["started"] is preloads
+    assert report["finished"] is preloads
     assert report["mapped"] is preloads
