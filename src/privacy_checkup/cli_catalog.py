@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from privacy_checkup.core import emergency, glossary
+from privacy_checkup.core.errors import InvalidFileError
 from privacy_checkup.core.loader import checklist_files, load_files
 from privacy_checkup.core.pack_names import PACK_MANIFEST_NAME, PACK_SIGNATURE_NAME
 from privacy_checkup.core.policy import load_policy
@@ -18,14 +20,31 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 
 
+# The files beside the checklists that have formats of their own, each with its reader.
+COMPANION_FILES = (glossary.FILE_NAME, emergency.FILE_NAME)
+
+
 def _files_to_validate(targets: list[Path], checklists_dir: Path | None) -> list[Path]:
-    if not targets:
-        targets = [layer.folder for layer in paths.checklist_layers(checklists_dir)]
-        return [f for folder in targets for f in checklist_files(folder)]
+    folders = targets or [layer.folder for layer in paths.checklist_layers(checklists_dir)]
     files: list[Path] = []
-    for target in targets:
-        files.extend(checklist_files(target) if target.is_dir() else [target])
+    for target in folders:
+        if target.is_dir():
+            files.extend(checklist_files(target))
+            files.extend(target / name for name in COMPANION_FILES if (target / name).is_file())
+        elif targets:
+            files.append(target)
     return files
+
+
+def _companion_errors(path: Path) -> list[InvalidFileError]:
+    try:
+        if path.name == glossary.FILE_NAME:
+            glossary.load_glossary(path)
+        else:
+            emergency.load_guide(path)
+    except InvalidFileError as exc:
+        return [exc]
+    return []
 
 
 def cmd_validate(targets: list[Path], checklists_dir: Path | None) -> int:
@@ -33,17 +52,23 @@ def cmd_validate(targets: list[Path], checklists_dir: Path | None) -> int:
     # An office checks its policy the same way: named on the command line, or found where the app looks.
     policies = [f for f in files if f.name == paths.POLICY_FILE_NAME] if targets else (
         [paths.policy_path()] if paths.policy_path().is_file() else [])
-    files = [f for f in files if f not in policies]
+    companions = [f for f in files if f.name in COMPANION_FILES]
+    files = [f for f in files if f not in policies and f not in companions]
     result = load_files(files)
     policy_errors = [e for policy in policies for e in load_policy(policy).errors]
-    for error in [*policy_errors, *result.errors]:
+    companion_errors = [e for companion in companions for e in _companion_errors(companion)]
+    for error in [*policy_errors, *companion_errors, *result.errors]:
         for diagnostic in error.diagnostics:
             print(diagnostic)
     missing = [t for t in targets if not t.exists()]
     print(f"{len(result.checklists)} of {len(files)} checklist file(s) valid", file=sys.stderr)
     if policies:
         print(f"{len(policies) - len(policy_errors)} of {len(policies)} policy file(s) valid", file=sys.stderr)
-    problems = result.errors or policy_errors or missing or (targets and not files and not policies)
+    if companions:
+        print(f"{len(companions) - len(companion_errors)} of {len(companions)} glossary and emergency guide file(s) "
+              "valid", file=sys.stderr)
+    problems = (result.errors or policy_errors or companion_errors or missing
+                or (targets and not files and not policies and not companions))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 

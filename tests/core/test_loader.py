@@ -11,7 +11,7 @@ import pytest
 from privacy_checkup.core import checklist_format as fmt
 from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.loader import checklist_files, load_checklist, load_files, parse_checklist
-from privacy_checkup.core.model import Persona, Risk, Surface
+from privacy_checkup.core.model import Persona, Priority, Risk, Surface, Verification
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "checklists"
 VALID = DATA / "valid" / "example.json"
@@ -36,7 +36,27 @@ REJECTIONS = {
     "empty-steps.json": (40, 20, "needs at least 1 of: ios, android, web", "$.sections[0].items[1].steps"),
     "bad-slug.json": (35, 17, "must be a slug", "$.sections[0].items[1].id"),
     "unknown-persona.json": (42, 40, "found 'journalist'", "$.sections[0].items[1].personas[1]"),
-    "schema-version-2.json": (3, 21, "this app reads version 1 files", "$.schema_version"),
+    "schema-version-3.json": (3, 21, "must be 1 or 2; this app reads version 1 or 2 files", "$.schema_version"),
+    # Version 2's fields: each rejection points at the value (or, for a missing field, at its object).
+    "v2-missing-priority.json": (23, 9, "missing required field 'priority'", "$.sections[0].items[0]"),
+    "v2-bad-priority.json": (57, 23, "must be one of essential, recommended, extra; found 'urgent'",
+                             "$.sections[0].items[1].priority"),
+    "v2-minutes-zero.json": (43, 22, "must be between 1 and 120, found 0", "$.sections[0].items[0].minutes"),
+    "v2-minutes-too-many.json": (58, 22, "must be between 1 and 120, found 121", "$.sections[0].items[1].minutes"),
+    "v2-minutes-fraction.json": (43, 22, "expected a whole number, found a decimal number",
+                                 "$.sections[0].items[0].minutes"),
+    "v2-bad-verified-by.json": (44, 26, "must be one of help_centre, device, guides; found 'hearsay'",
+                                "$.sections[0].items[0].verified_by"),
+    "v2-device-without-version.json": (46, 9, "missing required field 'verified_on'", "$.sections[0].items[1]"),
+    "v2-bad-contact.json": (10, 25, "must be a mailto: address or an https:// link", "$.maintainer_contact"),
+    "v2-bad-help-kind.json": (16, 14, "found 'fan-mail'", "$.help_links[1].kind"),
+    "v2-bad-source-surface.json": (39, 34, "must be one of ios, android, web; found 'watch'",
+                                   "$.sections[0].items[0].sources[0].surfaces[1]"),
+    "v2-official-not-boolean.json": (38, 112, "expected true or false, found a string",
+                                     "$.sections[0].items[0].sources[0].official"),
+    # A version 1 file stays version 1: the new fields and persona are not silently accepted in it.
+    "v1-with-v2-field.json": (29, 11, "unknown field 'priority'", "$.sections[0].items[0].priority"),
+    "v1-manager-persona.json": (42, 40, "found 'manager'", "$.sections[0].items[1].personas[1]"),
     "invalid-utf8.json": (16, 25, "invalid UTF-8 (byte 0xff)", "$"),
     "empty.json": (1, 1, "the file is empty", "$"),
     "not-an-object.json": (1, 1, "expected an object, found a list", "$"),
@@ -76,6 +96,50 @@ def test_valid_file_loads_into_the_frozen_model() -> None:
     assert second.personas == {Persona.HIGH_PROFILE, Persona.OFFICE_STAFF}
     with pytest.raises(AttributeError):
         checklist.title = "changed"  # type: ignore[misc]
+
+
+def test_version_2_file_loads_its_plan_dates_and_sources() -> None:
+    checklist = load_checklist(DATA / "valid" / "example-v2.json")
+    assert checklist.schema_version == 2
+    assert checklist.maintainer_contact == "mailto:checklists@example.org"
+    assert [link.kind for link in checklist.help_links] == ["hacked", "impersonation"]
+    first, second = checklist.items
+    assert (first.priority, first.minutes, first.verified_by) == (Priority.ESSENTIAL, 2, Verification.HELP_CENTRE)
+    assert first.minutes_given
+    assert first.sources[0].official
+    assert first.sources[0].surfaces == {Surface.IOS, Surface.WEB}
+    assert first.sources[0].covers(Surface.IOS)
+    assert not first.sources[0].covers(Surface.ANDROID)
+    assert (second.verified_by, second.verified_on) == (Verification.DEVICE, "Example 12.1 on Android 15")
+    assert second.no_official_page.startswith("Example's help centre has no page")
+    assert not second.sources[0].official
+    assert second.sources[0].covers(Surface.ANDROID)
+    assert first.persona_notes[Persona.MANAGER].startswith("For the account you manage")
+
+
+def test_version_1_file_gets_priorities_from_risk_and_minutes_from_its_steps() -> None:
+    first, second = load_checklist(VALID).items
+    assert (first.risk, first.priority) == (Risk.HIGH, Priority.ESSENTIAL)
+    assert (second.risk, second.priority) == (Risk.MEDIUM, Priority.RECOMMENDED)
+    # Three steps on its longest device: about two minutes, and said to be estimated.
+    assert (first.minutes, first.minutes_given) == (2, False)
+    assert first.verified_by is Verification.UNKNOWN
+    assert not first.sources[0].official
+    assert first.sources[0].covers(Surface.ANDROID)
+
+
+def test_a_manager_sees_the_items_for_high_profile_people_and_office_staff() -> None:
+    checklist = load_checklist(DATA / "valid" / "example-v2.json")
+    everyone, both = checklist.items
+    assert [i.id for i in checklist.items_for(Persona.MANAGER)] == ["private-account", "contact-sync"]
+    assert [i.id for i in checklist.items_for(Persona.EVERYONE)] == ["private-account"]
+    v1_both = load_checklist(VALID).items[1]  # for high_profile and office_staff, not naming manager
+    assert v1_both.applies_to(Persona.MANAGER)
+    assert not v1_both.applies_to(Persona.EVERYONE)
+    # A manager reads the note written for them; without one, the high-profile person's, said to be theirs.
+    assert everyone.persona_note(Persona.MANAGER) == (Persona.MANAGER, everyone.persona_notes[Persona.MANAGER])
+    assert load_checklist(VALID).items[0].persona_note(Persona.MANAGER)[0] is Persona.HIGH_PROFILE  # type: ignore[index]
+    assert both.persona_note(Persona.EVERYONE) is None
 
 
 def test_every_problem_in_a_file_is_reported_in_file_order(tmp_path: Path) -> None:

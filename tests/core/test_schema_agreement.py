@@ -21,6 +21,7 @@ from tests.core.json_paths import json_paths
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = REPO / "checklists" / fmt.SCHEMA_FILE_NAME
 VALID = REPO / "tests" / "data" / "checklists" / "valid" / "example.json"
+VALID_V2 = REPO / "tests" / "data" / "checklists" / "valid" / "example-v2.json"
 VALIDATOR = jsonschema.Draft202012Validator(
     json.loads(SCHEMA_FILE.read_text()), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
@@ -34,15 +35,15 @@ def test_published_schema_is_a_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_FILE.read_text()))
 
 
-@pytest.mark.parametrize(("spec", "model", "not_in_model"), [
-    (fmt.CHECKLIST, Checklist, {"$schema"}),
-    (fmt.SECTION, Section, set()),
-    (fmt.ITEM, Item, set()),
-    (fmt.SOURCE, Source, set()),
+@pytest.mark.parametrize(("spec", "model", "not_in_model", "derived"), [
+    (fmt.CHECKLIST_V2, Checklist, {"$schema"}, set()),
+    (fmt.SECTION, Section, set(), set()),
+    (fmt.ITEM, Item, set(), {"minutes_given"}),  # False where a version 1 file gave no minutes
+    (fmt.SOURCE, Source, set(), set()),
 ])
-def test_every_format_field_reaches_the_model(spec: Any, model: Any, not_in_model: set[str]) -> None:
+def test_every_format_field_reaches_the_model(spec: Any, model: Any, not_in_model: set[str], derived: set[str]) -> None:
     model_fields = set(model._fields)
-    assert set(spec.fields) - not_in_model == model_fields
+    assert set(spec.fields) - not_in_model == model_fields - derived
 
 
 def _duplicate_ids(doc: Any) -> bool:
@@ -79,14 +80,17 @@ json_values = st.recursive(
 # Values that look like another type: the mistakes people really make in JSON.
 TYPE_CONFUSION = st.sampled_from([True, False, None, 0, 1, -1, 1.0, 7.5, "1", "", [], {}, ["x"], {"id": "x"}])
 BASE = json.loads(VALID.read_text())
+BASE_V2 = json.loads(VALID_V2.read_text())
 BASE_PATHS = json_paths(BASE)[1:]
+BASE_V2_PATHS = json_paths(BASE_V2)[1:]
 
 
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> Any:
-    doc = copy.deepcopy(BASE)
+    base, paths = draw(st.sampled_from([(BASE, BASE_PATHS), (BASE_V2, BASE_V2_PATHS)]))
+    doc = copy.deepcopy(base)
     for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(BASE_PATHS))
+        path = draw(st.sampled_from(paths))
         parent = doc
         try:
             for part in path[:-1]:
@@ -99,7 +103,8 @@ def mutated_documents(draw: st.DrawFn) -> Any:
             elif action == "delete":
                 del parent[path[-1]]
             elif isinstance(parent, dict):
-                parent[draw(st.sampled_from(["extra", "id", "why", "risk"]))] = draw(json_values)
+                parent[draw(st.sampled_from(["extra", "id", "why", "risk", "priority", "minutes", "verified_on",
+                                             "official", "schema_version"]))] = draw(json_values)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed this path
     return doc
@@ -112,12 +117,13 @@ def test_schema_and_loader_agree_on_mutated_documents(doc: Any) -> None:
     assert schema_ok == loader_ok, json.dumps(doc)[:2000]
 
 
-def test_the_valid_fixture_satisfies_both() -> None:
+def test_the_valid_fixtures_satisfy_both() -> None:
     assert _verdicts(BASE) == (True, True)
+    assert _verdicts(BASE_V2) == (True, True)
 
 
-def _replaced(path: tuple[Any, ...], value: Any) -> Any:
-    doc = copy.deepcopy(BASE)
+def _replaced(path: tuple[Any, ...], value: Any, base: Any = BASE) -> Any:
+    doc = copy.deepcopy(base)
     parent = doc
     for part in path[:-1]:
         parent = parent[part]
@@ -125,15 +131,19 @@ def _replaced(path: tuple[Any, ...], value: Any) -> Any:
     return doc
 
 
-CONFUSION_VALUES = [True, False, None, 0, 1, -1, 1.0, 7.5, "1", "", [], {}, ["x"], {"id": "x"},
-                    "2026-13-01", "http://example.org", "x" * 5000]
+CONFUSION_VALUES = [True, False, None, 0, 1, -1, 1.0, 2, 7.5, 121, "1", "", [], {}, ["x"], {"id": "x"},
+                    "2026-13-01", "http://example.org", "x" * 5000, "device", "manager", "essential"]
 
 
-@pytest.mark.parametrize("path", BASE_PATHS, ids=lambda p: ".".join(map(str, p)))
-def test_schema_and_loader_agree_on_every_wrong_value_at_every_field(path: tuple[Any, ...]) -> None:
+EVERY_FIELD = [*((BASE, p) for p in BASE_PATHS), *((BASE_V2, p) for p in BASE_V2_PATHS)]
+
+
+@pytest.mark.parametrize(("base", "path"), EVERY_FIELD,
+                         ids=lambda p: ".".join(map(str, p)) if isinstance(p, tuple) else f"v{p['schema_version']}")
+def test_schema_and_loader_agree_on_every_wrong_value_at_every_field(base: Any, path: tuple[Any, ...]) -> None:
     disagreements = []
     for value in CONFUSION_VALUES:
-        doc = _replaced(path, value)
+        doc = _replaced(path, value, base)
         schema_ok, loader_ok = _verdicts(doc)
         if schema_ok != loader_ok:
             disagreements.append((value if not isinstance(value, str) else value[:20], schema_ok, loader_ok))

@@ -7,17 +7,17 @@ from typing import Any
 
 from privacy_checkup.core.errors import ChecklistError, Diagnostic, InvalidFileError, read_limited
 from privacy_checkup.core.jsontext import JsonTextError, locate, offset_to_position, parse_fast
-from privacy_checkup.core.spec import Obj, Problem, check_surrogates, format_json_path
+from privacy_checkup.core.spec import Node, Problem, check_surrogates, format_json_path
 
 
-def read_json_document(path: Path, spec: Obj, max_bytes: int, max_depth: int,
+def read_json_document(path: Path, spec: Node, max_bytes: int, max_depth: int,
                        error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
     """Read `path` as strict JSON checked against `spec`; raise `error_type` naming every problem."""
     data = read_limited(path, max_bytes, error_type)
     return parse_document(data, str(path), spec, max_bytes, max_depth, error_type)
 
 
-def parse_document(data: bytes, label: str, spec: Obj, max_bytes: int, max_depth: int,
+def parse_document(data: bytes, label: str, spec: Node, max_bytes: int, max_depth: int,
                    error_type: type[InvalidFileError] = ChecklistError) -> dict[str, Any]:
     if len(data) > max_bytes:
         raise error_type([Diagnostic(label, 1, 1, f"the file is larger than the {max_bytes // 1024} KiB limit")])

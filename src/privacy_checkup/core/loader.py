@@ -16,7 +16,18 @@ from typing import Any, NamedTuple, Protocol
 
 from privacy_checkup.core.checklist_limits import MAX_FILE_BYTES
 from privacy_checkup.core.errors import ChecklistError, read_limited
-from privacy_checkup.core.model import Checklist, Item, Persona, Risk, Section, Source, Surface
+from privacy_checkup.core.model import (
+    Checklist,
+    HelpLink,
+    Item,
+    Persona,
+    Priority,
+    Risk,
+    Section,
+    Source,
+    Surface,
+    Verification,
+)
 from privacy_checkup.core.pack_names import PACK_MANIFEST_NAME
 
 
@@ -62,10 +73,26 @@ class KnownGood(Protocol):
 _SURFACES = {s.value: s for s in Surface}
 _PERSONAS = {p.value: p for p in Persona}
 _RISKS = {r.value: r for r in Risk}
+_PRIORITIES = {p.value: p for p in Priority}
+_VERIFICATIONS = {v.value: v for v in Verification}
+# A version 1 file says neither how soon an item matters nor how long it takes: high-risk items are
+# taken as essential, and the minutes are estimated from the steps (docs/checklists.md).
+_V1_PRIORITY = {Risk.HIGH: Priority.ESSENTIAL, Risk.MEDIUM: Priority.RECOMMENDED, Risk.LOW: Priority.EXTRA}
 
 
-def _sources(raw: list[dict[str, str]]) -> tuple[Source, ...]:
-    return tuple(Source(title=s["title"], url=s["url"]) for s in raw)
+def _sources(raw: list[dict[str, Any]]) -> tuple[Source, ...]:
+    return tuple(Source(title=s["title"], url=s["url"], official=bool(s.get("official", False)),
+                        surfaces=_surfaces(tuple(s.get("surfaces", ())))) for s in raw)
+
+
+@functools.lru_cache(maxsize=16)
+def _surfaces(values: tuple[str, ...]) -> frozenset[Surface]:
+    return frozenset(_SURFACES[v] for v in values)
+
+
+def estimated_minutes(steps: dict[Surface, tuple[str, ...]]) -> int:
+    """A version 1 item's minutes: about half a minute a step on its longest device, at least one."""
+    return max(1, (max(len(s) for s in steps.values()) + 1) // 2)
 
 
 # Values many items share are made once and shared (the model is immutable): a catalog of 10,000
@@ -85,20 +112,29 @@ def _date(text: str) -> dt.date:
 
 def _item(raw: dict[str, Any]) -> Item:
     notes = raw.get("persona_notes")
+    # Steps recur ("Tap Settings" 71 times in the bundled checklists: 3,013 steps, 1,005 distinct).
+    steps = {_SURFACES[key]: tuple(map(sys.intern, steps)) for key, steps in raw["steps"].items()}
+    risk = _RISKS[raw["risk"]]
+    given = "minutes" in raw
     return Item(
         id=raw["id"],
         revision=int(raw["revision"]),
         title=raw["title"],
         why=raw["why"],
         recommended=raw["recommended"],
-        # Steps recur ("Tap Settings" 71 times in the bundled checklists: 3,013 steps, 1,005 distinct).
-        steps={_SURFACES[key]: tuple(map(sys.intern, steps)) for key, steps in raw["steps"].items()},
-        risk=_RISKS[raw["risk"]],
+        steps=steps,
+        risk=risk,
         personas=_personas(tuple(raw["personas"])),
         sources=_sources(raw["sources"]),
         last_verified=_date(raw["last_verified"]),
         persona_notes={_PERSONAS[key]: note for key, note in notes.items()} if notes else _NO_NOTES,
         maintainer_note=raw.get("maintainer_note", ""),
+        priority=_PRIORITIES[raw["priority"]] if "priority" in raw else _V1_PRIORITY[risk],
+        minutes=int(raw["minutes"]) if given else estimated_minutes(steps),
+        verified_by=_VERIFICATIONS[raw.get("verified_by", "unknown")],
+        verified_on=raw.get("verified_on", ""),
+        no_official_page=raw.get("no_official_page", ""),
+        minutes_given=given,
     )
 
 
@@ -119,6 +155,8 @@ def build_checklist(raw: dict[str, Any]) -> Checklist:
         description=raw.get("description", ""),
         maintainer_note=raw.get("maintainer_note", ""),
         schema_version=int(raw["schema_version"]),
+        maintainer_contact=raw.get("maintainer_contact", ""),
+        help_links=tuple(HelpLink(link["kind"], link["title"], link["url"]) for link in raw.get("help_links", ())),
     )
 
 
@@ -131,9 +169,14 @@ class LoadResult(NamedTuple):
     last_good: Mapping[Path, dt.datetime] = MappingProxyType({})
 
 
+# Files that share the bundled folder with the checklists but are not checklists.
+NOT_CHECKLISTS = frozenset({PACK_MANIFEST_NAME, "glossary.json", "emergency.json"})
+
+
 def is_checklist_file_name(name: str) -> bool:
-    """Schemas (checklist, policy) and a signed pack's manifest share the folder but are not checklists."""
-    return name.endswith(".json") and not name.endswith(".schema.json") and name != PACK_MANIFEST_NAME
+    """Schemas (checklist, policy, glossary), a signed pack's manifest, the glossary and the emergency guide
+    share the folder but are not checklists."""
+    return name.endswith(".json") and not name.endswith(".schema.json") and name not in NOT_CHECKLISTS
 
 
 def checklist_files(folder: Path) -> list[Path]:

@@ -179,6 +179,7 @@ class Obj(Node):
     description: str = ""
     extra_check: Callable[[dict[str, Any], JsonPath, list[Problem]], None] | None = field(
         default=None, compare=False)
+    extra_schema: Mapping[str, Any] | None = field(default=None, compare=False)  # what extra_check says, as schema
 
     @functools.cached_property
     def required_names(self) -> frozenset[str]:
@@ -216,7 +217,44 @@ class Obj(Node):
             out["required"] = required
         if self.min_properties:
             out["minProperties"] = self.min_properties
+        if self.extra_schema:
+            out.update(self.extra_schema)
         return _described(out, self.description)
+
+
+@dataclass(frozen=True)
+class ByVersion(Node):
+    """An object whose shape depends on its format version: `versions` maps each version number the app
+    reads to the object description for it."""
+
+    key: str
+    versions: Mapping[int, Obj]
+    description: str = ""
+
+    def check(self, value: Any, path: JsonPath, problems: list[Problem]) -> None:
+        if type(value) is not dict:
+            problems.append((path, f"expected an object, found {json_type(value)}", False))
+            return
+        if self.key not in value:
+            problems.append((path, f"missing required field {self.key!r}", False))
+            return
+        version = value[self.key]
+        spec = self.versions.get(version) if type(version) in (int, float) else None
+        if spec is None:
+            readable = " or ".join(str(v) for v in self.versions)
+            problems.append(((*path, self.key), f"must be {readable}; this app reads version {readable} files",
+                             False))
+            return
+        spec.check(value, path, problems)
+
+    def schema(self) -> dict[str, Any]:
+        return _described({
+            "type": "object",
+            "required": [self.key],
+            "properties": {self.key: {"enum": list(self.versions)}},
+            "allOf": [{"if": {"properties": {self.key: {"const": version}}}, "then": spec.schema()}
+                      for version, spec in self.versions.items()],
+        }, self.description)
 
 
 @dataclass(frozen=True)
