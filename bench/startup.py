@@ -31,7 +31,7 @@ def realistic_home(home: Path, weeks: int = 52) -> None:
     start = dt.datetime.now(dt.UTC) - dt.timedelta(weeks=weeks)
     with ProgressStore.open(paths.store_path()) as store:
         store.set_persona(Persona.HIGH_PROFILE)
-        store.set_platforms([c.id for c in catalog.checklists])
+        store.set_platforms([c.id for c in catalog.checklists], start)
         store.set_onboarded()
         for week in range(0, weeks, 4):  # a review of every platform every four weeks
             when = start + dt.timedelta(weeks=week)

@@ -45,7 +45,7 @@ def known_store(app_home: Path) -> Path:
     now = dt.datetime.now(dt.UTC)
     with ProgressStore.open(paths.store_path()) as store:
         store.set_persona(Persona.EVERYONE)
-        store.set_platforms(["tiktok", "whatsapp", "bluesky"])
+        store.set_platforms(["tiktok", "whatsapp", "bluesky"], now - dt.timedelta(hours=1))  # bluesky: just chosen
         answer_all(store, "tiktok", now - dt.timedelta(days=400))      # overdue
         answer_all(store, "whatsapp", now - dt.timedelta(days=2))      # up to date
         vault = NotesVault(store, MemoryKeyStore())
@@ -72,7 +72,7 @@ def test_status_exits_one_when_something_is_overdue(known_store: Path) -> None:
 
 def test_status_exits_zero_when_nothing_is_overdue(app_home: Path) -> None:
     with ProgressStore.open(paths.store_path()) as store:
-        store.set_platforms(["whatsapp"])
+        store.set_platforms(["whatsapp"], dt.datetime.now(dt.UTC))
         answer_all(store, "whatsapp", dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     assert run("status").returncode == 0
 
@@ -113,8 +113,8 @@ def test_pdf_report_text_names_platforms_states_and_pages(known_store: Path, tmp
     assert out.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for expected in ["Privacy Checkup report", "TikTok", "WhatsApp", "Bluesky", "OVERDUE", "Up to date",
-                     "Never reviewed", "Make your account private", "Page 1 of"]:
+    for expected in ["Privacy Checkup report", "TikTok", "WhatsApp", "Bluesky", "Overdue by", "Up to date",
+                     "Not started", "Make your account private", "Page 1 of"]:
         assert expected in text, expected
 
 
