@@ -149,7 +149,7 @@ def test_enter_never_moves_on_silently_and_escape_goes_back_without_losing_answe
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])
     assert checkup.index == 1
     assert QApplication.focusWidget() is page_of(window).title_label  # not an answer, which Enter would give
-    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
+    press(qtbot, QApplication.focusWidget() or checkup, Qt.Key.Key_Return)
     assert checkup.index == 1  # Enter alone records nothing and moves nowhere...
     assert checkup.hint_label.isVisible()  # ...and says how to answer
     assert "Ctrl+1" in checkup.hint_label.text()
