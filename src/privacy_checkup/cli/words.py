@@ -10,8 +10,12 @@ from privacy_checkup.core.schedule import DueState
 def error_lines(exc: PrivacyCheckupError) -> list[str]:
     """What to print on stderr when a command fails: the file problems in the compiler's form, one a line,
     or one line saying what went wrong."""
+    from privacy_checkup.storage.instance_lock import AlreadyRunningError
+
     if isinstance(exc, InvalidFileError):
         return [str(diagnostic) for diagnostic in exc.diagnostics]
+    if isinstance(exc, AlreadyRunningError):
+        return [f"privacy-checkup: the app is open for {exc.folder}; close it first, then run this again"]
     return [f"privacy-checkup: {exc}"]
 
 

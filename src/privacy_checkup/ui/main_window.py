@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.first_run: FirstRunView | None = None
         self.dashboard: DashboardView | None = None
         self.checkup: CheckupView | None = None
+        self.instance_service: QObject | None = None  # answers a second launch (ui/instance.py)
         self._build_menus()
         window_state.restore_geometry(self)
         # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
