@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,9 +33,8 @@ class Desktop:
     env: dict[str, str]
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
-    def run(self, *command: str, timeout: float = 60, **kwargs: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=timeout, check=False,
-                              **kwargs)  # type: ignore[call-overload, no-any-return]
+    def run(self, *command: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=timeout, check=False)
 
     def start(self, *command: str) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -50,7 +49,7 @@ class Desktop:
         return [{key: entry[key]["data"] for key in ("appname", "summary", "body")} for entry in history["data"][0]]
 
 
-def _wait_for(check, timeout: float = 10) -> bool:  # type: ignore[no-untyped-def]
+def _wait_for(check: Callable[[], bool], timeout: float = 10) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
@@ -100,9 +99,10 @@ def private_desktop(tmp_path: Path, *, notifications: bool = False, window_manag
                 pytest.fail("dunst did not start")
         yield desktop
     finally:
-        for process in (*desktop.processes, bus, xvfb):
+        started: list[subprocess.Popen[bytes] | subprocess.Popen[str]] = [*desktop.processes, bus, xvfb]
+        for process in started:
             process.terminate()
-        for process in (*desktop.processes, bus, xvfb):
+        for process in started:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
         if bus.stdout is not None:
