@@ -65,7 +65,6 @@ class SummaryPage(QWidget):
 
         self.next_due_label = plain_label(self._due_text(counts.open), self, role="lead")
         column.addWidget(self.next_due_label)
-
         open_items = flow.open_items()
         position = {item.id: index for index, item in enumerate(flow.items)}
         high_risk = [item for item in open_items if item.risk is Risk.HIGH]
@@ -75,6 +74,20 @@ class SummaryPage(QWidget):
                 self.tr("High-risk settings still open: %1").replace("%1", "; ".join(i.title for i in high_risk)),
                 self, role="warning")
             column.addWidget(self.high_risk_label)
+        self.finish_button = button(self.tr("F&inish review") if flow.is_open else self.tr("Back to &dashboard"),
+                                    self, kind="primary")
+        self.finish_button.clicked.connect(self.finish_requested)
+        self.report_button = button(self.tr("E&xport report\u2026"), self)
+        self.report_button.setToolTip(self.tr("A PDF for your records, or a file for your office. "
+                                              "Your notes are not included."))
+        self.report_button.clicked.connect(self.report_requested)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.finish_button)
+        actions.addWidget(self.report_button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+
         self.item_links: list[QWidget] = []
         if open_items:
             column.addWidget(plain_label(self.tr("Still open, highest risk first"), self, role="heading"))
@@ -90,20 +103,6 @@ class SummaryPage(QWidget):
                 column.addWidget(plain_label(self.tr("and %1 more").replace("%1", str(len(open_items) - MAX_LINKS)),
                                              self, role="small"))
 
-        self.finish_button = button(self.tr("F&inish review") if flow.is_open else self.tr("Back to &dashboard"),
-                                    self, kind="primary")
-        self.finish_button.clicked.connect(self.finish_requested)
-        self.report_button = button(self.tr("E&xport report\u2026"), self)
-        self.report_button.setToolTip(self.tr("A PDF for your records, or a file for your office. "
-                                              "Your notes are not included."))
-        self.report_button.clicked.connect(self.report_requested)
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        actions.addWidget(self.finish_button)
-        actions.addWidget(self.report_button)
-        actions.addStretch(1)
-        column.addSpacing(8)
-        column.addLayout(actions)
         column.addStretch(1)
 
     def _due_text(self, open_count: int) -> str:
@@ -134,4 +133,4 @@ class SummaryPage(QWidget):
         return self.heading_label
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.heading_label, *self.item_links, self.finish_button, self.report_button]
+        return [self.heading_label, self.finish_button, self.report_button, *self.item_links]

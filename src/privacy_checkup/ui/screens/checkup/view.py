@@ -82,6 +82,7 @@ class CheckupView(QWidget):
             keys = QKeySequence(ANSWER_SHORTCUTS[answer]).toString(QKeySequence.SequenceFormat.NativeText)
             answer_button = button(f"{text}  {keys}", bottom, kind="answer",
                                    accessible_name=f"{text.replace('&', '')} ({keys})")
+            answer_button.setProperty("primary", answer is AnswerState.DONE)
             answer_button.setProperty("label", text)
             answer_button.setProperty("keys", keys)
             answer_button.setCheckable(True)
@@ -128,6 +129,17 @@ class CheckupView(QWidget):
     def show_index(self, index: int) -> None:
         if not self.save_note():
             return
+        # One paint for the whole change: without this the progress bar repaints at once on its new value,
+        # and the old page's removal and the new page's arrival paint separately.
+        self.setUpdatesEnabled(False)
+        try:
+            self._show_index(index)
+        finally:
+            self.setUpdatesEnabled(True)
+        if self.isVisible():
+            self.focus_page()
+
+    def _show_index(self, index: int) -> None:
         index = max(0, min(index, len(self.flow.items)))
         self.index = index
         if self.page is not None:
@@ -159,8 +171,6 @@ class CheckupView(QWidget):
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._update_controls()
-        if self.isVisible():
-            self.focus_page()
 
     def focus_page(self) -> None:
         """Keyboard focus to the top of the new page (its title, or the summary's main button), so what the
