@@ -75,7 +75,7 @@ def measure(rounds: int = 15) -> tuple[float, float]:
             view.show()
             app.processEvents()
             view.grab()
-            while view.index < len(view.flow.items) - 1 and len(app_times) < rounds:
+            while view.index < len(view.flow) - 1 and len(app_times) < rounds:
                 started = time.perf_counter()
                 view.give_answer(AnswerState.DONE)
                 app.processEvents()

@@ -21,6 +21,8 @@ from privacy_checkup.ui.actions import backup as backup_actions
 from privacy_checkup.ui.actions import report as report_actions
 from privacy_checkup.ui.dialogs.about import AboutDialog
 from privacy_checkup.ui.dialogs.profile import ProfileDialog
+from privacy_checkup.ui.actions.problem_report import ProblemReportDialog
+from privacy_checkup.ui.dialogs.help import GlossaryDialog, HelpDialog
 from privacy_checkup.ui.dialogs.recovery_key import RecoveryKeyDialog
 from privacy_checkup.ui.dialogs.unlock_notes import UnlockNotesDialog
 from privacy_checkup.ui.main_window import MainWindow
@@ -194,7 +196,10 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
     checkup = checkup_of(window)
     page_of(window).note_edit.setPlainText("first note")
     click(qtbot, checkup.answer_buttons[AnswerState.DONE])  # -> recovery key dialog
-    click(qtbot, page_of(window).report_button)  # -> "problem report copied"
+    click(qtbot, page_of(window).report_button)  # -> the problem report, shown
+    window.show_term(None)  # -> the glossary
+    window.show_context_help()  # F1 on a setting with terms -> the terms of this page
+    window.show_how_it_works()  # -> help
     keys.secrets.clear()  # the keyring lost the key: a restarted app finds notes locked
     restarted = make_window(make_state(catalog_from(broken)))
     restarted.open_checkup("tiktok")
@@ -209,10 +214,11 @@ def test_walk_every_dialog_the_app_can_show_and_none_has_a_destructive_default(
         action.trigger()
 
     kinds = {type(d) for d in seen}
-    assert {AboutDialog, ProfileDialog, RecoveryKeyDialog, UnlockNotesDialog, QMessageBox} <= kinds
+    assert {AboutDialog, ProfileDialog, RecoveryKeyDialog, UnlockNotesDialog, QMessageBox, ProblemReportDialog,
+            GlossaryDialog, HelpDialog} <= kinds
     assert _ui_dialog_classes() <= kinds, "a dialog class is not walked by this test"
     titles = {d.windowTitle() for d in seen if isinstance(d, QMessageBox)}
-    assert {"Backup saved", "Import backup", "Problem report copied", "Your disk is full", "Report saved",
+    assert {"Backup saved", "Import backup", "Your disk is full", "Report saved",
             "Some checklists could not be loaded", "Include your notes?"} <= titles
 
 
@@ -231,8 +237,19 @@ def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, ma
     page_of(window).note_edit.setPlainText("SECRET NOTE TEXT")
     click(qtbot, checkup.next_button)
     click(qtbot, checkup.back_button)
+    shown: list[ProblemReportDialog] = []
+
+    def keep(dialog: QDialog) -> int:
+        if isinstance(dialog, ProblemReportDialog):
+            shown.append(dialog)
+        return respond(dialog)
+
+    dialogs.respond = keep
     click(qtbot, page_of(window).report_button)
-    report = QGuiApplication.clipboard().text()
+    (dialog,) = shown
+    report = dialog.text.toPlainText()  # shown as it will be sent: nothing hidden goes with it
+    dialog.copy_button.click()  # the dialog is answered by the test, not shown
+    assert QGuiApplication.clipboard().text() == report
     item = checkup.current_item
     assert item is not None
     assert f"({item.id}), revision {item.revision}" in report
@@ -243,12 +260,20 @@ def test_this_step_is_wrong_copies_a_report_without_notes(qtbot, make_window, ma
     assert "SECRET NOTE TEXT" not in report
 
 
-def test_a_help_contact_gets_the_report_as_mailto(qtbot, make_window, make_state, opened_urls):
+def test_a_help_contact_gets_the_report_as_mailto(qtbot, make_window, make_state, opened_urls, dialogs):
     state = make_state()
     state.policy_result = PolicyResult(Policy(help_contact="it-help@office.example"))
     onboard(state)
     window = make_window(state)
     window.open_checkup("tiktok")
+
+    def send(dialog: QDialog) -> int:
+        assert isinstance(dialog, ProblemReportDialog)
+        assert dialog.send_button.text() == "&Send by e-mail"
+        dialog.send_button.click()
+        return 0
+
+    dialogs.respond = send
     click(qtbot, page_of(window).report_button)
     assert len(opened_urls) == 1
     assert opened_urls[0].startswith("mailto:it-help@office.example?subject=")

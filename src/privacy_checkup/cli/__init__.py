@@ -38,6 +38,14 @@ def _status(args: argparse.Namespace) -> int:
     return cmd_status(loaded.catalog, args.json, rules=loaded.review_rules)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from privacy_checkup.cli.reports import cmd_plan
+    from privacy_checkup.session.app_catalog import load_app_catalog
+
+    loaded = load_app_catalog(args.checklists_dir)
+    return cmd_plan(loaded.catalog, args.json, rules=loaded.review_rules)
+
+
 def _report(args: argparse.Namespace) -> int:
     from privacy_checkup.cli.reports import cmd_report
     from privacy_checkup.session.app_catalog import load_app_catalog
@@ -59,7 +67,8 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "validate": _validate, "checklists": _checklists, "status": _status, "report": _report, "backup": _backup,
+    "validate": _validate, "checklists": _checklists, "status": _status, "plan": _plan, "report": _report,
+    "backup": _backup,
     "pack": _pack,
 }
 

@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         "0 when nothing needs attention, 1 when something is overdue, 2 on error")
     status.add_argument("--json", action="store_true", help="print JSON for scripts")
 
+    plan = _command(
+        commands, "plan", "the 'Start here' plan: your essential settings across your platforms, with times",
+        "Print the essential settings for who you are, across the platforms you chose, highest risk first, with "
+        "an honest estimate of the minutes each takes, and how long everything would take.", "0, or 2 on error")
+    plan.add_argument("--json", action="store_true", help="print JSON for scripts")
+
     report = _command(
         commands, "report", "write a PDF report or a JSON/CSV attestation (never includes notes)",
         "Write a report of your checkup. The JSON and CSV attestation has one record per item for your office; "

@@ -49,6 +49,24 @@ def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None,
     return code
 
 
+def cmd_plan(catalog: Catalog, as_json: bool, now: dt.datetime | None = None,
+             rules: ReviewRules | None = None) -> int:
+    """The "Start here" plan: the essentials across the person's platforms, with honest times."""
+    from privacy_checkup.session.plan import build_plan, plan_document
+
+    now = now or dt.datetime.now(dt.UTC)
+    view = _overview(catalog, now, rules)
+    if view is None:
+        view = Overview(persona=Persona.EVERYONE, entries=(), answers={}, missing=())
+    plan = build_plan(view)
+    if as_json:
+        print(json.dumps(plan_document(plan, view), indent=2, ensure_ascii=False))
+        return ExitCode.OK
+    for line in words.plan_lines(plan):
+        print(line)
+    return ExitCode.OK
+
+
 def cmd_report(catalog: Catalog, output_format: str, output: Path, now: dt.datetime | None = None,
                rules: ReviewRules | None = None) -> int:
     """Write the report. There is deliberately no option to include notes: only the app can, after asking."""

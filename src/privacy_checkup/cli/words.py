@@ -5,6 +5,7 @@ from __future__ import annotations
 from privacy_checkup.core.errors import InvalidFileError, PrivacyCheckupError
 from privacy_checkup.core.review import ChecklistStatus, Counts
 from privacy_checkup.core.schedule import DueState
+from privacy_checkup.session.plan import Plan
 
 
 def error_lines(exc: PrivacyCheckupError) -> list[str]:
@@ -20,6 +21,31 @@ def error_lines(exc: PrivacyCheckupError) -> list[str]:
 
 
 INTERRUPTED = "privacy-checkup: interrupted"
+
+
+def duration(minutes: int) -> str:
+    """"about 25 minutes", "about 1 hour 35 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'' if hours == 1 else 's'}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
+    return "about " + " ".join(parts)
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    if not plan.entries:
+        return ["No essential settings: choose your platforms in Privacy Checkup first."]
+    lines = ["Start here: your essentials",
+             f"  {_settings(len(plan.entries))}, {duration(plan.minutes)}"
+             + (f" ({plan.settled} done, {duration(plan.minutes_left)} left)" if plan.settled else "")]
+    for number, entry in enumerate(plan.entries, start=1):
+        mark = "done " if entry.state.settled else "     "
+        lines.append(f"  {mark}{number:>2}. {entry.checklist.title}: {entry.item.title} "
+                     f"({entry.item.risk.value} risk, {duration(entry.item.minutes)})")
+    lines.append(f"Everything for your platforms: {_settings(plan.all_settings)}, {duration(plan.all_minutes)}.")
+    if plan.estimated:
+        lines.append("Some times are estimates from the number of steps.")
+    return lines
 
 
 def _settings(number: int) -> str:

@@ -14,11 +14,14 @@ from privacy_checkup.core.policy import Policy, PolicyResult
 from privacy_checkup.core.review import ChecklistStatus, ReviewRules, review_status
 from privacy_checkup.core.schedule import DueState, Zone
 from privacy_checkup.session.app_catalog import review_rules
-from privacy_checkup.session.overview import history_of, overview
+from privacy_checkup.session.overview import Overview, history_of, overview
+from privacy_checkup.storage import paths
 from privacy_checkup.storage.keystore import KeyStore
 from privacy_checkup.storage.progress import ProgressStore
 
 if TYPE_CHECKING:
+    from privacy_checkup.core.emergency import EmergencyGuide
+    from privacy_checkup.core.glossary import Glossary
     from privacy_checkup.storage.vault import NotesVault
 
 
@@ -29,6 +32,11 @@ def utc_now() -> dt.datetime:
 # Overdue first, then what needs attention soonest; ties keep the person's own order.
 STATE_ORDER = {DueState.OVERDUE: 0, DueState.INCOMPLETE: 1, DueState.DUE_SOON: 2, DueState.IN_PROGRESS: 3,
                DueState.NEVER_REVIEWED: 4, DueState.UP_TO_DATE: 5}
+
+
+def urgent_first(view: Overview) -> list[tuple[Checklist, ChecklistStatus]]:
+    rows = sorted(enumerate(view.entries), key=lambda row: (STATE_ORDER[row[1][1].state], row[0]))
+    return [entry for _, entry in rows]
 
 
 class AppState:
@@ -43,6 +51,9 @@ class AppState:
         self.policy_result = policy_result if policy_result is not None else PolicyResult(Policy())
         self.verified_by = verified_by  # the organisation whose signed checklist pack was verified
         self._vault: NotesVault | None = None
+        self._glossary: Glossary | None = None
+        self._guide: EmergencyGuide | None = None
+        self._help_problems: list[PrivacyCheckupError] = []  # a glossary or emergency guide that cannot be used
 
     @property
     def vault(self) -> NotesVault:
@@ -65,6 +76,30 @@ class AppState:
     def help_link(self) -> str | None:
         """The office's help contact (mailto: or https:), when its policy names one."""
         return self.policy.help_link
+
+    def glossary(self) -> Glossary:
+        """The bundled glossary; empty (and among `problems`) when its file cannot be used."""
+        if self._glossary is None:
+            from privacy_checkup.core import glossary
+
+            try:
+                self._glossary = glossary.load_glossary(paths.bundled_checklists_dir() / glossary.FILE_NAME)
+            except glossary.GlossaryError as exc:
+                self._help_problems.append(exc)
+                self._glossary = glossary.EMPTY
+        return self._glossary
+
+    def emergency_guide(self) -> EmergencyGuide:
+        """The bundled emergency guide; empty (and among `problems`) when its file cannot be used."""
+        if self._guide is None:
+            from privacy_checkup.core import emergency
+
+            try:
+                self._guide = emergency.load_guide(paths.bundled_checklists_dir() / emergency.FILE_NAME)
+            except emergency.EmergencyGuideError as exc:
+                self._help_problems.append(exc)
+                self._guide = emergency.EMPTY
+        return self._guide
 
     def reopen_store(self, path: Path) -> None:
         """Open the store at `path` again (after it was replaced); the vault follows it on the same key store."""
@@ -93,11 +128,13 @@ class AppState:
         return review_status(checklist, profile.persona, history, store.latest_answers(checklist.id), self.now(),
                              self.tz, self.rules)
 
+    def overview(self) -> Overview:
+        """Every chosen platform's status, in the person's order (what `status` prints)."""
+        return overview(self.store, self.catalog, self.now(), self.tz, self.rules)
+
     def chosen_checklists(self) -> list[tuple[Checklist, ChecklistStatus]]:
         """The person's platforms that the catalog has, most urgent first (the same numbers as `status`)."""
-        view = overview(self.store, self.catalog, self.now(), self.tz, self.rules)
-        rows = sorted(enumerate(view.entries), key=lambda row: (STATE_ORDER[row[1][1].state], row[0]))
-        return [entry for _, entry in rows]
+        return urgent_first(self.overview())
 
     def missing_platforms(self) -> list[str]:
         """Chosen platform ids whose checklist is not in the catalog (removed, or its file is broken)."""
@@ -105,4 +142,4 @@ class AppState:
 
     def problems(self) -> list[PrivacyCheckupError]:
         """Files the app could not use: checklists, a rejected office pack, the office policy."""
-        return [*self.catalog.errors, *self.catalog.rejected_packs, *self.policy_result.errors]
+        return [*self.catalog.errors, *self.catalog.rejected_packs, *self.policy_result.errors, *self._help_problems]

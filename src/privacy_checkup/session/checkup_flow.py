@@ -1,20 +1,25 @@
-"""One run through a checklist: which settings, in which order, what each one's answer is now. No Qt.
+"""One run through settings: which, in which order, what each one's answer is now. No Qt.
 
-A run is one of three kinds:
-- a review (the default): resumes the open review, or starts a new one with the first answer; finishing
-  it starts the interval until the next one. Answers from before it show as "last time", and the
-  settings they were for are to be looked at again.
-- the open settings of the last finished review ("Do the 5 open settings"), and
+A run is one of these kinds:
+- a review of one platform (the default): resumes the open review, or starts a new one with the first
+  answer; finishing it starts the interval until the next one. Answers from before it show as "last
+  time", and the settings they were for are to be looked at again;
+- the open settings of a platform's last finished review ("Do the 5 open settings"), and
 - the settings that changed since the last review ("Review 2 changes"): both top up that review, so a
-  platform becomes up to date when its last open setting is settled, without starting over.
+  platform becomes up to date when its last open setting is settled, without starting over;
+- the plan across platforms ("Start here", session/plan_run.py), which answers each setting into its
+  own platform's run.
+
+The wizard reads and writes a run by position (`CheckupRun`), so it shows any of them alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Protocol
 
-from privacy_checkup.core.model import Checklist, Item, Section
+from privacy_checkup.core.model import Checklist, Item, Persona, Section
 from privacy_checkup.core.review import Counts, ItemState, count, item_states
 from privacy_checkup.session.app_state import AppState
 from privacy_checkup.storage.progress import Answer, AnswerState, Review
@@ -24,22 +29,48 @@ class RunKind(StrEnum):
     REVIEW = "review"
     OPEN_SETTINGS = "open_settings"
     CHANGES = "changes"
+    PLAN = "plan"
+
+
+class CheckupRun(Protocol):
+    """What the wizard needs of a run; positions are 0 .. len(run) - 1."""
+
+    state: AppState
+    persona: Persona
+    kind: RunKind
+
+    @property
+    def title(self) -> str: ...
+    def __len__(self) -> int: ...
+    def item(self, index: int) -> Item: ...
+    def checklist(self, index: int) -> Checklist: ...
+    def section(self, index: int) -> Section: ...
+    def item_state(self, index: int) -> ItemState: ...
+    def current_answer(self, index: int) -> Answer | None: ...
+    def previous_answer(self, index: int) -> Answer | None: ...
+    def answer(self, index: int, answer: AnswerState) -> None: ...
+    def clear(self, index: int) -> None: ...
+    def counts(self) -> Counts: ...
+    def first_unanswered(self) -> int: ...
+    def open_indices(self) -> list[int]: ...
+    @property
+    def is_open(self) -> bool: ...
+    def finish(self) -> None: ...
 
 
 class CheckupFlow:
-    """Reads and writes through the store; a review starts with the first answer given."""
+    """One platform's run. Reads and writes through the store; a review starts with the first answer given."""
 
     def __init__(self, state: AppState, checklist: Checklist, only_items: Sequence[str] | None = None,
                  kind: RunKind = RunKind.REVIEW) -> None:
         self.state = state
-        self.checklist = checklist
+        self._checklist = checklist
         store = state.store
         persona = store.profile().persona
         items = checklist.items_for(persona)
         if only_items is not None:
-            wanted = list(only_items)
             by_id = {item.id: item for item in items}
-            items = tuple(by_id[item_id] for item_id in wanted if item_id in by_id)  # in the order asked
+            items = tuple(by_id[item_id] for item_id in only_items if item_id in by_id)  # in the order asked
         self.items: tuple[Item, ...] = items
         self.persona = persona
         self._sections = {item.id: section for section in checklist.sections for item in section.items}
@@ -53,60 +84,76 @@ class CheckupFlow:
         self._reload()
 
     def _reload(self) -> None:
-        self.latest: dict[str, Answer] = self.state.store.latest_answers(self.checklist.id)
-        states = item_states(self.checklist, self.persona, self.latest, self.from_review)
+        self.latest: dict[str, Answer] = self.state.store.latest_answers(self._checklist.id)
+        states = item_states(self._checklist, self.persona, self.latest, self.from_review)
         self.states: dict[str, ItemState] = {item.id: states[item.id] for item in self.items}
 
-    def section_of(self, item: Item) -> Section:
-        return self._sections[item.id]
+    @property
+    def title(self) -> str:
+        return self._checklist.title
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def item(self, index: int) -> Item:
+        return self.items[index]
+
+    def checklist(self, index: int) -> Checklist:
+        return self._checklist
+
+    def section(self, index: int) -> Section:
+        return self._sections[self.items[index].id]
+
+    def item_state(self, index: int) -> ItemState:
+        return self.states[self.items[index].id]
 
     def first_unanswered(self) -> int:
         """Where to resume: the first setting not answered in this review (a top-up: the first not settled), or
-        len(items), the summary."""
+        len(run), the summary."""
         wanted = ((ItemState.UNANSWERED, ItemState.CHANGED) if self.kind is RunKind.REVIEW
                   else (ItemState.UNANSWERED, ItemState.CHANGED, ItemState.SKIPPED))
-        for index, item in enumerate(self.items):
-            if self.states[item.id] in wanted:
-                return index
-        return len(self.items)
+        return next((i for i, item in enumerate(self.items) if self.states[item.id] in wanted), len(self.items))
 
-    def current_answer(self, item: Item) -> Answer | None:
+    def current_answer(self, index: int) -> Answer | None:
         """The answer that counts now, shown on the page in words; None when the setting is not answered."""
+        item = self.items[index]
         if self.states[item.id] in (ItemState.UNANSWERED, ItemState.CHANGED):
             return None
         return self.latest.get(item.id)
 
-    def previous_answer(self, item: Item) -> Answer | None:
+    def previous_answer(self, index: int) -> Answer | None:
         """An answer from before this run, shown as "last time" (it no longer counts)."""
-        if self.current_answer(item) is not None:
+        if self.current_answer(index) is not None:
             return None
-        return self.latest.get(item.id)
+        return self.latest.get(self.items[index].id)
 
     def _review_for_writing(self) -> Review:
         if self.review is None:
-            self.review = self.state.store.start_review(self.checklist.id, self.checklist.version, self.state.now())
+            self.review = self.state.store.start_review(self._checklist.id, self._checklist.version,
+                                                        self.state.now())
             self.from_review = self.review.id
         return self.review
 
-    def answer(self, item: Item, answer: AnswerState) -> None:
+    def answer(self, index: int, answer: AnswerState) -> None:
+        item = self.items[index]
         review = self._review_for_writing()
         self.state.store.record_answer(review.id, item.id, item.revision, answer, self.state.now())
         self._reload()
 
-    def clear(self, item: Item) -> None:
+    def clear(self, index: int) -> None:
         """Take the answer back: the setting is not answered again (the history keeps what was said)."""
-        if self.current_answer(item) is None:
+        if self.current_answer(index) is None:
             return
-        self.state.store.clear_answer(self._review_for_writing().id, item.id, self.state.now())
+        self.state.store.clear_answer(self._review_for_writing().id, self.items[index].id, self.state.now())
         self._reload()
 
     def counts(self) -> Counts:
         return count(self.states)
 
-    def open_items(self) -> list[Item]:
-        """The settings of this run still open, highest risk first."""
-        return sorted((item for item in self.items if not self.states[item.id].settled),
-                      key=lambda item: item.risk.rank)
+    def open_indices(self) -> list[int]:
+        """The positions of this run's open settings, highest risk first."""
+        return sorted((i for i, item in enumerate(self.items) if not self.states[item.id].settled),
+                      key=lambda i: self.items[i].risk.rank)
 
     @property
     def is_open(self) -> bool:

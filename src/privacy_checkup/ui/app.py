@@ -118,6 +118,9 @@ def start_reminders_after_paint(window: MainWindow, app: QApplication,
     after_first_paint(window, start)
 
 
+APPEARANCE_SETTING = "appearance"
+
+
 def already_running(app: QApplication, quietly: bool) -> int:
     """A second launch on the same data folder: bring the first window forward, or say it is open."""
     from privacy_checkup.ui import instance
@@ -161,6 +164,9 @@ def _run_window(app: QApplication, checklists_dir: Path | None, quit_after_show:
     except PrivacyCheckupError as exc:
         refuse(app, exc, None, show=not quit_after_show)
         return 2
+    appearance = state.store.get_setting(APPEARANCE_SETTING, "system") or "system"
+    if appearance != "system":  # light or dark, as the person chose: from the first paint
+        theme.set_appearance(app, appearance)
     try:
         try:
             window = MainWindow(state)

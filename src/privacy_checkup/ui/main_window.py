@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from privacy_checkup import APP_NAME
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
 
         self.first_run = FirstRunView(self.state, self.stack)
         self.first_run.finished.connect(self.show_dashboard)
+        self.first_run.emergency_requested.connect(self.show_emergency)
         self._replace(self.first_run)
         self._set_menus_enabled(False)
 
@@ -73,11 +74,14 @@ class MainWindow(QMainWindow):
         self.dashboard.open_settings_requested.connect(self.open_open_settings)
         self.dashboard.manage_requested.connect(lambda: self.edit_profile("platforms"))
         self.dashboard.problems_requested.connect(self.show_checklist_problems)
+        self.dashboard.plan_requested.connect(self.open_plan)
+        self.dashboard.emergency_requested.connect(self.show_emergency)
         self._replace(self.dashboard)
         self._set_menus_enabled(True)
         self.overdue_changed.emit(self.overdue_titles())
-        if self.dashboard.cards:
-            self.dashboard.cards[0].action_button.setFocus()
+        first = self.dashboard.plan_button or (self.dashboard.cards[0].action_button if self.dashboard.cards else None)
+        if first is not None:
+            first.setFocus()
 
     def overdue_titles(self) -> tuple[str, ...]:
         if not self.state.store.profile().onboarded:
@@ -113,8 +117,42 @@ class MainWindow(QMainWindow):
 
         self.checkup = CheckupView(self.state, checklist, only_items, self.stack, kind=kind)
         self.checkup.closed.connect(self.show_dashboard)
+        self.checkup.term_requested.connect(self.show_term)
         self._replace(self.checkup)
         self.checkup.focus_page()
+
+    def open_plan(self) -> None:
+        """ "Start here": the essentials across the platforms, as one run."""
+        self._guard(self._open_plan)
+
+    def _open_plan(self) -> None:
+        from privacy_checkup.session.plan_run import PlanRun
+        from privacy_checkup.ui.screens.checkup.view import CheckupView
+
+        self.checkup = CheckupView(self.state, None, parent=self.stack, run=PlanRun(self.state))
+        self.checkup.closed.connect(self.show_dashboard)
+        self.checkup.term_requested.connect(self.show_term)
+        self._replace(self.checkup)
+        self.checkup.focus_page()
+
+    def show_emergency(self) -> None:
+        """The emergency path: what to do now if an account is taken over, or someone is targeting the person."""
+        if self.checkup is not None and not self.checkup.save_note():
+            return
+        from privacy_checkup.ui.screens.emergency import EmergencyView
+
+        self.checkup = None
+        view = EmergencyView(self.state, self.stack)
+        view.closed.connect(self.show_dashboard if self.state.store.profile().onboarded else self.show_first_run)
+        view.quick_exit_requested.connect(self.quick_exit)
+        self._replace(view)
+        self._set_menus_enabled(False)
+        view.focus_first()
+
+    def quick_exit(self) -> None:
+        """Hide the window at once (someone is looking over the person's shoulder). Nothing is lost: answers are
+        saved already; a launch from the menu brings the window back (ui/instance.py)."""
+        self.hide()
 
     def open_changes(self, checklist_id: str) -> None:
         checklist = self.state.catalog.get(checklist_id)
@@ -178,12 +216,48 @@ class MainWindow(QMainWindow):
         for action in (self.manage_action, self.devices_action, self.persona_action):
             platforms_menu.addAction(action)
 
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        appearance_menu = view_menu.addMenu(self.tr("&Appearance"))
+        self.appearance_group = QActionGroup(self)
+        chosen = self.state.store.get_setting("appearance", "system")
+        self.appearance_actions: dict[str, QAction] = {}
+        for value, text in (("system", self.tr("Like the &system")), ("light", self.tr("&Light")),
+                            ("dark", self.tr("&Dark"))):
+            action = self._action(text, self._appearance_setter(value))
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            self.appearance_group.addAction(action)
+            appearance_menu.addAction(action)
+            self.appearance_actions[value] = action
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu = help_menu
+        self.emergency_action = self._action(self.tr("&Emergency help\u2026"), self.show_emergency)
+        help_menu.addAction(self.emergency_action)
+        help_menu.addSeparator()
+        self.how_action = self._action(self.tr("&How Privacy Checkup works"), self.show_how_it_works)
+        self.glossary_action = self._action(self.tr("&Glossary\u2026"), lambda: self.show_term(None))
+        help_menu.addAction(self.how_action)
+        help_menu.addAction(self.glossary_action)
+        help_menu.addSeparator()
         self.problems_action = self._action(self.tr("&Checklist problems\u2026"), self.show_checklist_problems)
         self.problems_action.setVisible(bool(self.state.problems()))
         help_menu.addAction(self.problems_action)
         help_menu.addAction(self._action(self.tr("&About Privacy Checkup"), self.show_about))
+
+    def _appearance_setter(self, appearance: str) -> Callable[[], None]:
+        return lambda: self.set_appearance(appearance)
+
+    def set_appearance(self, appearance: str) -> None:
+        """Light, dark, or like the desktop: kept for the next start."""
+        from PySide6.QtWidgets import QApplication
+
+        from privacy_checkup.ui.look import theme
+
+        self._guard(lambda: self.state.store.set_setting("appearance", appearance))
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and theme.set_appearance(app, appearance):
+            self.redraw_for_theme()
 
     def _add_quit_keys(self) -> None:
         """Every key the platform uses to quit, once the window is on screen: QKeySequence's Python enums
@@ -191,6 +265,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        from PySide6.QtGui import QShortcut
+
+        # F1 explains what is on screen: a setting's terms, or how the app works. Quick exit works everywhere.
+        self.help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self.help_key.activated.connect(self.show_context_help)
+        self.quick_exit_key = QShortcut(QKeySequence("Ctrl+Shift+X"), self)
+        self.quick_exit_key.activated.connect(self.quick_exit)
 
     def export_report(self) -> None:
         from privacy_checkup.ui.actions import report as report_actions
@@ -227,6 +308,29 @@ class MainWindow(QMainWindow):
             self._guard(dialog.save)
             if self.checkup is None:
                 self.show_dashboard()
+
+    def show_how_it_works(self) -> None:
+        from privacy_checkup.ui.dialogs.help import HelpDialog
+
+        modal.run(HelpDialog(self))
+
+    def show_term(self, term_id: str | None) -> None:
+        """The glossary; at `term_id`, among the terms of the setting on screen when there is one."""
+        from privacy_checkup.ui.dialogs.help import GlossaryDialog
+
+        page = self.checkup.item_page if self.checkup is not None else None
+        only = page.terms if page is not None and page.terms and term_id is not None else None
+        modal.run(GlossaryDialog(self.state.glossary(), self, only=only, select=term_id))
+
+    def show_context_help(self) -> None:
+        """F1: the terms of the setting on screen, or how the app works."""
+        page = self.checkup.item_page if self.checkup is not None else None
+        if page is not None and page.terms:
+            from privacy_checkup.ui.dialogs.help import GlossaryDialog
+
+            modal.run(GlossaryDialog(self.state.glossary(), self, only=page.terms))
+        else:
+            self.show_how_it_works()
 
     def show_about(self) -> None:
         from privacy_checkup.ui.dialogs.about import AboutDialog

@@ -18,6 +18,18 @@ def settings_count(number: int) -> str:
     return _tr("1 setting") if number == 1 else _tr("%1 settings").replace("%1", str(number))
 
 
+def duration(minutes: int) -> str:
+    """"about 25 minutes", "about 1 hour 35 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _tr("about 1 minute") if rest == 1 else _tr("about %1 minutes").replace("%1", str(rest))
+    hour_text = _tr("1 hour") if hours == 1 else _tr("%1 hours").replace("%1", str(hours))
+    if not rest:
+        return _tr("about %1").replace("%1", hour_text)
+    minute_text = _tr("1 minute") if rest == 1 else _tr("%1 minutes").replace("%1", str(rest))
+    return _tr("about %1 %2").replace("%1", hour_text).replace("%2", minute_text)
+
+
 def state_text(status: ChecklistStatus) -> str:
     """The badge: short, and never green-sounding for what is not settled."""
     days = status.days_until_due

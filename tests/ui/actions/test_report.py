@@ -56,7 +56,7 @@ def test_summary_page_offers_the_report(qtbot, make_window, make_state, dialogs,
     window = make_window(state)
     window.open_checkup("tiktok")
     checkup = checkup_of(window)
-    checkup.show_index(len(checkup.flow.items))
+    checkup.show_index(len(checkup.flow))
     summary = checkup.page
     assert isinstance(summary, SummaryPage)
     target = tmp_path / "summary.json"
@@ -65,12 +65,17 @@ def test_summary_page_offers_the_report(qtbot, make_window, make_state, dialogs,
     assert target.is_file()
 
 
-def test_notes_go_in_the_report_only_when_the_person_says_so(
+def test_notes_go_in_the_pdf_only_when_the_person_says_so_and_never_in_a_file_for_the_office(
         qtbot, make_window, make_state, dialogs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    import subprocess
+
+    asked: list[str] = []
+
     def respond(dialog: QDialog) -> int:
         if isinstance(dialog, RecoveryKeyDialog):
             dialog.confirm_box.setChecked(True)
         if isinstance(dialog, QMessageBox) and dialog.windowTitle() == "Include your notes?":
+            asked.append(dialog.windowTitle())
             next(b for b in dialog.buttons() if "Include" in b.text()).click()
         return 0
 
@@ -81,7 +86,15 @@ def test_notes_go_in_the_report_only_when_the_person_says_so(
     window.open_checkup("tiktok")
     page_of(window).note_edit.setPlainText("OPTED IN NOTE")
     click(qtbot, checkup_of(window).answer_buttons[AnswerState.DONE])
-    target = tmp_path / "with-notes.json"
+    for name in ("for-the-office.json", "for-the-office.csv"):
+        target = tmp_path / name
+        monkeypatch.setattr(report_actions, "ask_report_path", lambda parent, suggested, t=target: t)
+        window.export_report()
+        assert "OPTED IN NOTE" not in target.read_text(encoding="utf-8")
+    assert asked == []  # a file for the office never holds notes, so nothing is asked
+    target = tmp_path / "mine.pdf"
     monkeypatch.setattr(report_actions, "ask_report_path", lambda parent, suggested: target)
     window.export_report()
-    assert "OPTED IN NOTE" in target.read_text(encoding="utf-8")
+    assert asked == ["Include your notes?"]
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "OPTED IN NOTE" in text

@@ -106,7 +106,7 @@ def test_changed_items_are_counted_and_reopened_alone(qtbot, make_window, make_s
     assert card.changes_button is not None
     click(qtbot, card.changes_button)
     checkup = checkup_of(window)
-    assert [item.id for item in checkup.flow.items] == [changed["id"]]
+    assert [checkup.flow.item(i).id for i in range(len(checkup.flow))] == [changed["id"]]
     page = checkup.item_page
     assert page is not None
     assert page.changed_label is not None  # says why it is being asked again
@@ -157,7 +157,8 @@ def test_persona_change_reorders_and_filters_items(qtbot, make_window, make_stat
     state.store.set_persona(Persona.HIGH_PROFILE)
     window = make_window(state)
     window.open_checkup("tiktok")
-    high = [i.id for i in checkup_of(window).flow.items]
+    flow = checkup_of(window).flow
+    high = [flow.item(i).id for i in range(len(flow))]
     assert high == [i.id for i in state.catalog.get("tiktok").items_for(Persona.HIGH_PROFILE)]
     assert high != everyone
 
@@ -254,7 +255,7 @@ def test_every_control_on_every_screen_has_an_accessible_name(qtbot, make_window
     assert _unnamed(window) == []  # dashboard
     window.open_checkup("tiktok")
     assert _unnamed(window) == []  # an item page
-    checkup_of(window).show_index(len(checkup_of(window).flow.items))
+    checkup_of(window).show_index(len(checkup_of(window).flow))
     assert _unnamed(window) == []  # the summary
     dialog = ProfileDialog(state, window)
     qtbot.addWidget(dialog)
@@ -430,16 +431,18 @@ def test_tab_reads_the_dashboard_in_order_banner_first_then_card_by_card(
     dashboard = window.dashboard
     assert dashboard is not None
     qtbot.waitUntil(lambda: dashboard.all_cards_built)
-    dashboard.manage_button.setFocus()
+    dashboard.emergency_button.setFocus()
     visited = []
-    for _ in range(2 + len(dashboard.cards)):
+    for _ in range(3 + len(dashboard.cards)):
         focused = QApplication.focusWidget()
         assert focused is not None
         press(qtbot, focused, Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     (review_now,) = dashboard.findChildren(QWidget, "Banner")[0].findChildren(QPushButton)
-    assert visited[0] is review_now
-    assert visited[1:len(dashboard.cards) + 1] == [c.action_button for c in dashboard.cards]
+    assert visited[0] is dashboard.manage_button
+    assert visited[1] is review_now
+    assert visited[2] is dashboard.plan_button  # "Start here" comes before the cards
+    assert visited[3:len(dashboard.cards) + 3] == [c.action_button for c in dashboard.cards]
 
 
 def test_side_by_side_cards_share_the_width_equally_whatever_their_titles(qtbot, make_window, make_state):

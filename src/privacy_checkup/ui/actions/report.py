@@ -11,15 +11,15 @@ from privacy_checkup import __version__
 from privacy_checkup.core.attestation import to_csv, to_json
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.session.app_state import AppState
-from privacy_checkup.session.overview import Overview, overview, report_data
+from privacy_checkup.session.overview import Overview, report_data
 from privacy_checkup.storage.atomic import atomic_write
 from privacy_checkup.storage.vault import VaultState
 from privacy_checkup.ui import messages
 from privacy_checkup.ui.actions.report_pdf import render_pdf
 from privacy_checkup.ui.dialogs import modal
 
-FORMATS = {".pdf": "PDF report (*.pdf)", ".json": "Attestation for your office, JSON (*.json)",
-           ".csv": "Attestation for your office, CSV (*.csv)"}
+FORMATS = {".pdf": "PDF report, for your records (*.pdf)", ".json": "For your office: JSON file (*.json)",
+           ".csv": "For your office: spreadsheet, CSV (*.csv)"}
 
 
 def _tr(text: str) -> str:
@@ -61,8 +61,9 @@ def _notes(state: AppState, view: Overview) -> dict[tuple[str, str], str]:
 
 
 def report_bytes(state: AppState, suffix: str, include_notes: bool = False) -> bytes:
-    view = overview(state.store, state.catalog, state.now(), state.tz, state.rules)
-    notes = _notes(state, view) if include_notes else None  # never, unless the person asked
+    view = state.overview()
+    # Never, unless the person asked; and never in a file for the office.
+    notes = _notes(state, view) if include_notes and suffix == ".pdf" else None
     data = report_data(view, state.now().astimezone(state.tz), __version__, notes)
     if suffix == ".json":
         return to_json(data).encode("utf-8")
@@ -75,15 +76,17 @@ def export_report(parent: QWidget, state: AppState) -> Path | None:
     target = ask_report_path(parent, f"privacy-checkup-report-{state.today().isoformat()}.pdf")
     if target is None:
         return None
+    suffix = target.suffix.lower()
     try:
-        include_notes = ask_include_notes(parent, state)
-        atomic_write(target, report_bytes(state, target.suffix.lower(), include_notes), mode=0o600)
+        # A file for the office never holds notes (as `privacy-checkup report`): only the PDF asks.
+        include_notes = suffix == ".pdf" and ask_include_notes(parent, state)
+        atomic_write(target, report_bytes(state, suffix, include_notes), mode=0o600)
     except (PrivacyCheckupError, OSError) as exc:
         messages.show_error(parent, exc)
         return None
     modal.run(messages.message_box(parent, messages.UserMessage(
         _tr("Report saved"), _tr("Your report was saved to:") + f"\n{target}",
-        _tr("It lists each setting, its status and date. Your notes are in it.") if include_notes
-        else _tr("It lists each setting, its status and date. Your notes are not in it.")),
+        _tr("It lists each setting, its answer and date. Your notes are in it.") if include_notes
+        else _tr("It lists each setting, its answer and date. Your notes are not in it.")),
         QMessageBox.Icon.Information))
     return target

@@ -24,9 +24,14 @@ class RecoveryKeyDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(plain_label(self.tr("Write down your recovery key"), self, role="title"))
         layout.addWidget(plain_label(self.tr(
-            "Your notes are encrypted with a key kept in this computer's keyring. If the keyring is lost "
-            "(for example after reinstalling your system), this recovery key is the only way to get your notes "
-            "back. It is shown only this once."), self, role="body"))
+            "You have just saved your first private note, so Privacy Checkup made the key that locks your notes. "
+            "The key is kept in this computer's keyring: the secure password store of your operating system "
+            "(Keychain on a Mac, Credential Locker on Windows, GNOME Keyring or KWallet on Linux)."),
+            self, role="body"))
+        layout.addWidget(plain_label(self.tr(
+            "If the keyring is ever lost, for example after reinstalling your computer, this recovery key is the "
+            "only way to read your notes again. It is shown only this once. Your answers do not need it."),
+            self, role="body"))
         self.key_field = QLineEdit(recovery_key, self)
         self.key_field.setReadOnly(True)
         self.key_field.setProperty("role", "mono")
@@ -40,10 +45,17 @@ class RecoveryKeyDialog(QDialog):
         self.copy_button = button(self.tr("&Copy"), self)
         self.copy_button.clicked.connect(self._copy)
         row.addWidget(self.copy_button)
+        self.print_button = button(self.tr("&Print\u2026"), self)
+        self.print_button.clicked.connect(self._print)
+        row.addWidget(self.print_button)
         layout.addLayout(row)
         layout.addWidget(plain_label(self.tr(
             "Keep it somewhere safe and private, away from this computer: on paper, or in a password manager."),
             self, role="muted"))
+        self.hint_label = plain_label(self.tr("Tick the box below once you have kept the key; then this window "
+                                              "closes with Continue, Esc or its close button."), self, role="warning")
+        self.hint_label.hide()
+        layout.addWidget(self.hint_label)
         self.confirm_box = QCheckBox(self.tr("I have &written down or saved my recovery key"), self)
         self.confirm_box.setAccessibleName(self.tr("I have written down or saved my recovery key"))
         layout.addWidget(self.confirm_box)
@@ -63,15 +75,37 @@ class RecoveryKeyDialog(QDialog):
         QGuiApplication.clipboard().setText(self.key_field.text())
         self.copy_button.setText(self.tr("Copied"))
 
+    def _print(self) -> None:
+        """On paper, away from the computer: the safest place for it."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setPlainText(self.tr("Privacy Checkup recovery key") + "\n\n" + self.key_field.text() + "\n\n"
+                              + self.tr("Keep this somewhere safe and private. It opens your private notes if this "
+                                        "computer's keyring is lost."))
+        document.print_(printer)
+
+    def _refuse_to_close(self) -> None:
+        self.hint_label.show()
+        self.confirm_box.setFocus()
+
     def reject(self) -> None:
         if self.confirm_box.isChecked():
             super().reject()
+        else:
+            self._refuse_to_close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_box.isChecked():
             super().closeEvent(event)
         else:
             event.ignore()
+            self._refuse_to_close()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.confirm_box.isChecked():

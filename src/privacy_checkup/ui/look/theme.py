@@ -124,9 +124,24 @@ def apply_at_start(app: QApplication) -> Theme:
     return apply(app, theme_for_palette(QGuiApplication.palette()))
 
 
+APPEARANCES = ("system", "light", "dark")  # what the person chose: follow the desktop, or always one
+_appearance = "system"
+
+
+def set_appearance(app: QApplication, appearance: str) -> bool:
+    """Follow the desktop ("system") or keep to light or dark; True when the app was re-styled."""
+    global _appearance
+    _appearance = appearance if appearance in APPEARANCES else "system"
+    wanted = {"light": LIGHT, "dark": DARK}.get(_appearance) or system_theme()
+    return switch_to(app, wanted)
+
+
 def match_system(app: QApplication) -> bool:
     """After the first paint: re-style `app` if the system's setting, now read, disagrees with the theme
-    chosen at start-up. True when it did; the screen on show then needs redrawing."""
+    chosen at start-up (unless the person chose light or dark). True when it did; the screen on show then
+    needs redrawing."""
+    if _appearance != "system":
+        return False
     return switch_to(app, system_theme())
 
 
@@ -140,5 +155,6 @@ def switch_to(app: QApplication, wanted: Theme | None) -> bool:
 
 def follow_system(app: QApplication) -> None:
     """Re-style the app when the person switches their system between light and dark."""
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply(app) if _appearance == "system" else None)
 

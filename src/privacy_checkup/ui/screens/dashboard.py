@@ -12,7 +12,9 @@ from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.review import ChecklistStatus
 from privacy_checkup.core.schedule import DueState
-from privacy_checkup.session.app_state import AppState
+from privacy_checkup.session.app_state import AppState, urgent_first
+from privacy_checkup.session.plan import Plan, build_plan
+from privacy_checkup.ui import status_words
 from privacy_checkup.ui.look import icons
 from privacy_checkup.ui.startup.first_paint import after_first_paint
 from privacy_checkup.ui.widgets.layout import button, card, clear_layout, edge_column, scroll_page
@@ -31,6 +33,8 @@ class DashboardView(QWidget):
     open_settings_requested = Signal(str)
     manage_requested = Signal()
     problems_requested = Signal()
+    plan_requested = Signal()
+    emergency_requested = Signal()
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,17 +52,28 @@ class DashboardView(QWidget):
         self.summary_label = plain_label("", self, role="lead")
         titles.addWidget(self.summary_label)
         header.addLayout(titles, 1)
-        button_box, button_column = edge_column(self)  # the button at the bottom, beside the summary
+        button_box, button_column = edge_column(self)  # the buttons at the bottom, beside the summary
+        self.emergency_button = button(self.tr("&Emergency help"), button_box, kind="danger",
+                                       accessible_name=self.tr("Emergency help: an account taken over, or being "
+                                                               "targeted now"))
+        self.emergency_button.clicked.connect(self.emergency_requested)
         self.manage_button = button(self.tr("&Add or remove platforms"), button_box)
         self.manage_button.clicked.connect(self.manage_requested)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.emergency_button)
+        buttons.addWidget(self.manage_button)
         button_column.addStretch(1)
-        button_column.addWidget(self.manage_button)
+        button_column.addLayout(buttons)
         header.addWidget(button_box)
         self.column.addLayout(header)
 
         self.banner_holder = QVBoxLayout()
         self.banner_holder.setSpacing(10)
         self.column.addLayout(self.banner_holder)
+        self.start_holder = QVBoxLayout()
+        self.column.addLayout(self.start_holder)
+        self.plan_button: QPushButton | None = None
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(16)
@@ -68,10 +83,15 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         """Rebuild from the store: what is shown is always what is saved."""
-        for holder in (self.banner_holder, self.grid):
+        for holder in (self.banner_holder, self.start_holder, self.grid):
             clear_layout(holder)
-        rows = self.state.chosen_checklists()
+        view = self.state.overview()
+        rows = urgent_first(view)
         self.rows = rows
+        self.plan = build_plan(view)
+        self.plan_button = None
+        if self.plan.entries:
+            self.start_holder.addWidget(self._start_here(self.plan))
         self.cards = []
         self._add_cards(rows[:FIRST_SCREEN_CARDS])
         if len(rows) > FIRST_SCREEN_CARDS:
@@ -130,14 +150,15 @@ class DashboardView(QWidget):
         self._chain_focus()
 
     def _chain_focus(self) -> None:
-        """Tab goes through the screen in reading order: the header, the banners, then card by card
+        """Tab goes through the screen in reading order: the header, the banners, the plan, then card by card
         (cards built after the first paint would otherwise come last)."""
-        chain: list[QWidget] = [self.manage_button]
-        for index in range(self.banner_holder.count()):
-            item = self.banner_holder.itemAt(index)
-            banner = item.widget() if item is not None else None
-            if banner is not None:
-                chain += banner.findChildren(QPushButton)
+        chain: list[QWidget] = [self.emergency_button, self.manage_button]
+        for holder in (self.banner_holder, self.start_holder):
+            for index in range(holder.count()):
+                item = holder.itemAt(index)
+                banner = item.widget() if item is not None else None
+                if banner is not None:
+                    chain += banner.findChildren(QPushButton)
         for platform_card in self.cards:
             chain += [b for b in (platform_card.changes_button, platform_card.action_button) if b is not None]
         for before, after in itertools.pairwise(chain):
@@ -166,6 +187,40 @@ class DashboardView(QWidget):
                 self.grid.removeWidget(platform_card)
             self._place_cards()
         super().resizeEvent(event)
+
+    def _start_here(self, plan: Plan) -> QWidget:
+        """"Start here": the essentials across the person's platforms, with the time they take, as one run."""
+        panel = card(self, "StartHere")
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(20, 16, 20, 16)
+        row.setSpacing(16)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(plain_label(self.tr("START HERE"), panel, role="eyebrow"))
+        total = len(plan.entries)
+        if plan.open_entries:
+            heading = self.tr("Your essentials: %1, %2").replace("%1", status_words.settings_count(total)).replace(
+                "%2", status_words.duration(plan.minutes))
+            detail = self.tr("The settings that matter most for you, highest risk first, across your platforms. "
+                             "You can stop at any time: each answer is saved at once.")
+            if plan.settled:
+                detail += " " + self.tr("%1 of %2 done, %3 left.").replace("%1", str(plan.settled)).replace(
+                    "%2", str(total)).replace("%3", status_words.duration(plan.minutes_left))
+        else:
+            heading = self.tr("Your essentials are done: %1.").replace("%1", status_words.settings_count(total))
+            detail = self.tr("Next, the rest of each platform below, when you have time: everything together takes "
+                             "%1.").replace("%1", status_words.duration(plan.all_minutes))
+        self.start_heading = plain_label(heading, panel, role="heading")
+        texts.addWidget(self.start_heading)
+        texts.addWidget(plain_label(detail, panel, role="muted"))
+        row.addLayout(texts, 1)
+        if plan.open_entries:
+            self.plan_button = button(self.tr("&Continue the essentials") if plan.settled
+                                      else self.tr("&Start with the essentials"), panel, kind="primary")
+            self.plan_button.clicked.connect(self.plan_requested)
+            row.addWidget(self.plan_button)
+        panel.setAccessibleName(heading)
+        return panel
 
     def _overdue_banner(self, titles: list[str], first_id: str) -> QWidget:
         banner = card(self, "Banner")

@@ -6,7 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from privacy_checkup.core.model import Checklist
 from privacy_checkup.session.app_state import AppState
+from privacy_checkup.session.plan import estimate
+from privacy_checkup.ui import status_words
 from privacy_checkup.ui.look import icons
 from privacy_checkup.ui.widgets.layout import bar, button, card, scroll_page
 from privacy_checkup.ui.widgets.profile_choices import DeviceChoice, PersonaChoice, PlatformChoice
@@ -17,6 +20,7 @@ class FirstRunView(QWidget):
     """Four short steps; nothing is saved until the person finishes, so leaving early changes nothing."""
 
     finished = Signal()
+    emergency_requested = Signal()
 
     WELCOME, PERSONA, PLATFORMS, DEVICES = range(4)
 
@@ -41,10 +45,11 @@ class FirstRunView(QWidget):
             self.tr("Pick every account you want to check. You can add or remove platforms later."),
             self.platform_choice)
         self.steps.addWidget(platforms_step)
+        self.estimate_label = plain_label("", self, role="personanote")
         self.steps.addWidget(self._step(
             self.tr("Step 3 of 3"), self.tr("Which device do you use for each?"),
             self.tr("The checkup shows the steps for that device. You can switch on any step."),
-            self.device_choice))
+            self.device_choice, after=self.estimate_label))
 
         footer, row = bar(self, "BottomBar")
         self.back_button = button(self.tr("&Back"), self)
@@ -106,11 +111,24 @@ class FirstRunView(QWidget):
             row.addLayout(text_column, 1)
             promise_layout.addLayout(row)
         column.addWidget(promises)
-        column.addWidget(plain_label(self.tr("It takes about two minutes to set up."), page, role="small"))
+        column.addWidget(plain_label(self.tr(
+            "Setting up takes about two minutes. Then the app starts with the few settings that matter most for you, "
+            "with an honest estimate of the time they take (for many people, about half an hour). Everything else "
+            "comes after, a platform at a time. You can stop at any time: each answer is saved at once."),
+            page, role="small"))
+        help_row = QHBoxLayout()
+        self.emergency_button = button(self.tr("I &need help now"), page, kind="danger",
+                                       accessible_name=self.tr("I need help now: an account taken over, or being "
+                                                               "targeted"))
+        self.emergency_button.clicked.connect(self.emergency_requested)
+        help_row.addWidget(self.emergency_button)
+        help_row.addWidget(plain_label(self.tr("An account taken over, or someone targeting you right now? Start "
+                                               "there."), page, role="muted"), 1)
+        column.addLayout(help_row)
         column.addStretch(1)
         return page
 
-    def _step(self, eyebrow: str, title: str, lead: str, body: QWidget) -> QWidget:
+    def _step(self, eyebrow: str, title: str, lead: str, body: QWidget, after: QWidget | None = None) -> QWidget:
         page = QWidget(self)
         _, column = scroll_page(page, 720)
         column.addSpacing(16)
@@ -120,6 +138,10 @@ class FirstRunView(QWidget):
         column.addSpacing(8)
         body.setParent(page)
         column.addWidget(body)
+        if after is not None:
+            after.setParent(page)
+            column.addSpacing(8)
+            column.addWidget(after)
         column.addStretch(1)
         return page
 
@@ -141,6 +163,7 @@ class FirstRunView(QWidget):
         if step == self.PLATFORMS:
             chosen = [c for c in (self.state.catalog.get(cid) for cid in self.platform_choice.chosen()) if c]
             self.device_choice.set_platforms(chosen, self.state.store.profile().surfaces)
+            self._show_estimate(chosen)
         if step == self.DEVICES:
             self._save()
             return
@@ -167,14 +190,26 @@ class FirstRunView(QWidget):
             target = next(iter(self.device_choice.combos.values()))
         (target or self.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_estimate(self, chosen: list[Checklist]) -> None:
+        """What is ahead, honestly: the essentials, and everything, for these platforms and this person."""
+        plan = estimate(chosen, self.persona_choice.persona())
+        self.estimate_label.setText(self.tr(
+            "Next: your essentials, %1, %2, highest risk first across these platforms. Everything for them takes "
+            "%3: do the rest a platform at a time, whenever you have time.").replace(
+            "%1", status_words.settings_count(len(plan.entries))).replace(
+            "%2", status_words.duration(plan.minutes)).replace("%3", status_words.duration(plan.all_minutes)))
+
     def _update_buttons(self) -> None:
         step = self.steps.currentIndex()
         self.back_button.setVisible(step > self.WELCOME)
         texts = {self.WELCOME: self.tr("&Get started"), self.DEVICES: self.tr("&Go to my dashboard")}
         self.next_button.setText(texts.get(step, self.tr("&Continue")))
         self.next_button.setAccessibleName(self.next_button.text().replace("&", ""))
-        self.next_button.setEnabled(step != self.PLATFORMS or bool(self.platform_choice.chosen()))
-        self.step_label.setText("" if step == self.WELCOME else self.tr("%1 of 3").replace("%1", str(step)))
+        blocked = step == self.PLATFORMS and not self.platform_choice.chosen()
+        self.next_button.setEnabled(not blocked)
+        # A greyed-out Continue says why, beside it.
+        self.step_label.setText(self.tr("Choose at least one platform to continue") if blocked
+                                else "" if step == self.WELCOME else self.tr("%1 of 3").replace("%1", str(step)))
 
     def _save(self) -> None:
         store = self.state.store

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.review import ChecklistStatus
 from privacy_checkup.core.schedule import DueState
+from privacy_checkup.session.plan import minutes_left
 from privacy_checkup.ui import status_words
 from privacy_checkup.ui.look import icons
 from privacy_checkup.ui.widgets.dates import format_date
@@ -100,7 +101,12 @@ class PlatformCard(QFrame):
         facts.addWidget(plain_label(status_words.due_label(status), self, role="small", wrap=False), 0, 1)
         facts.addWidget(self.last_label, 1, 0)
         facts.addWidget(self.due_label, 1, 1)
-        facts.setColumnStretch(2, 1)
+        self.time_label: QLabel | None = None
+        if counts.open:
+            self.time_label = plain_label(status_words.duration(minutes_left(checklist, status)), self, wrap=False)
+            facts.addWidget(plain_label(self.tr("Time left"), self, role="small", wrap=False), 0, 2)
+            facts.addWidget(self.time_label, 1, 2)
+        facts.setColumnStretch(3, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -50,6 +52,26 @@ def persona_note_text(widget: QWidget, persona: Persona, note_for: Persona, note
     return widget.tr("For %1: ").replace("%1", who.lower()) + note
 
 
+class ChoiceFrame(QFrame):
+    """A choice's whole card is its click target (WCAG 2.5.8), not only its small box or circle: a click
+    anywhere on it clicks `control` (the card's labels pass their clicks on to it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("choice", True)
+        self.control: QAbstractButton | None = None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        control = self.control
+        if (control is not None and control.isEnabled() and event.button() is Qt.MouseButton.LeftButton
+                and self.rect().contains(event.position().toPoint())):
+            control.click()
+            control.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
 def surface_label(widget: QWidget, surface: Surface) -> str:
     return {Surface.IOS: widget.tr("iPhone / iPad"), Surface.ANDROID: widget.tr("Android"),
             Surface.WEB: widget.tr("Web / computer")}[surface]
@@ -66,12 +88,12 @@ class PersonaChoice(QWidget):
         self.group = QButtonGroup(self)
         self.buttons: dict[Persona, QRadioButton] = {}
         for value, (title, description) in persona_texts(self).items():
-            frame = QFrame(self)
-            frame.setProperty("choice", True)
+            frame = ChoiceFrame(self)
             inner = QVBoxLayout(frame)
             inner.setContentsMargins(16, 10, 16, 12)
             inner.setSpacing(2)
             button = QRadioButton(title, frame)
+            frame.control = button
             button.setAccessibleName(title.replace("&", ""))
             button.setAccessibleDescription(description)
             detail = plain_label(description, frame, role="muted")
@@ -107,12 +129,12 @@ class PlatformChoice(QWidget):
         ratio = self.devicePixelRatioF()
         columns = 2
         for index, checklist in enumerate(checklists):
-            frame = QFrame(self)
-            frame.setProperty("choice", True)
+            frame = ChoiceFrame(self)
             row = QHBoxLayout(frame)
             row.setContentsMargins(14, 10, 14, 10)
             row.setSpacing(12)
             box = QCheckBox(frame)
+            frame.control = box
             box.setAccessibleName(checklist.title)
             box.setChecked(checklist.id in chosen or checklist.id in required)
             if checklist.id in required:  # the office's policy requires it: shown ticked, cannot be unticked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_checkup.core.glossary import Term
 from privacy_checkup.core.model import Checklist, Item, Persona, Section, Surface
 from privacy_checkup.storage.progress import Answer
 from privacy_checkup.ui import status_words
-from privacy_checkup.ui.widgets import links
 from privacy_checkup.ui.widgets.dates import format_date
 from privacy_checkup.ui.widgets.layout import button, card, clear_layout, scroll_page
+from privacy_checkup.ui.widgets.link_buttons import link_button
 from privacy_checkup.ui.widgets.profile_choices import persona_note_text, surface_label
 from privacy_checkup.ui.widgets.safe_text import plain_label
 
@@ -32,10 +34,14 @@ class ItemPage(QWidget):
     report_requested = Signal()
     unlock_requested = Signal()
     clear_requested = Signal()
+    term_requested = Signal(str)  # a glossary term's id
 
     def __init__(self, checklist: Checklist, section: Section, item: Item, position: int, total: int,
                  surface: Surface, persona: Persona, today: dt.date, max_age_days: int,
-                 previous: Answer | None = None, parent: QWidget | None = None) -> None:
+                 previous: Answer | None = None, parent: QWidget | None = None, show_platform: bool = False,
+                 terms: Sequence[Term] = ()) -> None:
+        """`show_platform`: say which platform the setting is on (a run across platforms); `terms`: the
+        glossary's terms the setting's text uses, each one a click (or F1) away."""
         super().__init__(parent)
         self.setObjectName("Page")
         self.checklist, self.section, self.item = checklist, section, item
@@ -44,8 +50,9 @@ class ItemPage(QWidget):
         self._note_loaded = ""
         self.scroll_area, column = scroll_page(self, 760)
 
-        self.section_label = plain_label(section.title.upper(), self, role="eyebrow", wrap=True,
-                                         accessible_name=self.tr("Section: %1").replace("%1", section.title))
+        where = f"{checklist.title} \u00b7 {section.title}" if show_platform else section.title
+        self.section_label = plain_label(where.upper(), self, role="eyebrow", wrap=True,
+                                         accessible_name=self.tr("Section: %1").replace("%1", where))
         self.position_label = plain_label(self.tr("Setting %1 of %2").replace("%1", str(position)).replace(
             "%2", str(total)), self, role="small", wrap=False)
         top = QHBoxLayout()
@@ -120,15 +127,24 @@ class ItemPage(QWidget):
         self.step_labels: list[QLabel] = []
         self._show_steps()
 
+        self.terms = list(terms)
+        self.term_buttons: list[QPushButton] = []
+        if self.terms:
+            term_row = QHBoxLayout()
+            term_row.setSpacing(12)
+            term_row.addWidget(plain_label(self.tr("Terms on this page (F1):"), self, role="small", wrap=False))
+            for term in self.terms[:6]:
+                term_button = button(term.term.replace("&", "&&"), self, kind="link",
+                                     accessible_name=self.tr("What \u201c%1\u201d means").replace("%1", term.term))
+                term_button.clicked.connect(lambda _=False, t=term.id: self.term_requested.emit(t))
+                self.term_buttons.append(term_button)
+                term_row.addWidget(term_button)
+            term_row.addStretch(1)
+            column.addLayout(term_row)
         column.addWidget(plain_label(self.tr("Sources"), self, role="heading"))
         self.source_buttons: list[QPushButton] = []
         for source in item.sources:
-            link = button(f"{source.title}  \u2197", self, kind="link",
-                          accessible_name=self.tr("Open source: %1").replace("%1", source.title))
-            link.setToolTip(self.tr("Opens %1 in your browser").replace("%1", source.url))
-            link.setAccessibleDescription(links.display_host(source.url))
-            link.setEnabled(links.is_openable(source.url))
-            link.clicked.connect(lambda _=False, url=source.url: links.open_link(url))
+            link = link_button(source.title, source.url, self)
             self.source_buttons.append(link)
             column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         verified = QHBoxLayout()
@@ -249,7 +265,8 @@ class ItemPage(QWidget):
         """The page's controls in reading order, for Tab."""
         texts = [w for w in (self.why_label, self.recommended_label, self.persona_note_label) if w is not None]
         return [self.title_label, self.clear_button, *texts, *self.surface_buttons.values(), self.remember_button,
-                *self.step_labels, *self.source_buttons, self.report_button, self.note_edit, self.unlock_button]
+                *self.step_labels, *self.term_buttons, *self.source_buttons, self.report_button, self.note_edit,
+                self.unlock_button]
 
     # The note box: the wizard decides what it can do; the page only shows it.
     def show_note(self, text: str) -> None:

@@ -18,10 +18,9 @@ from privacy_checkup.ui.screens.checkup.item_page import ItemPage
 class ItemNotes(QObject):
     """One per checkup. A locked keyring is asked once, not on every page (each ask may block or prompt)."""
 
-    def __init__(self, state: AppState, checklist_id: str, parent: QWidget) -> None:
+    def __init__(self, state: AppState, parent: QWidget) -> None:
         super().__init__(parent)
         self.state = state
-        self.checklist_id = checklist_id
         self.parent_widget = parent
         self.locked_hint: str | None = None
 
@@ -39,7 +38,7 @@ class ItemNotes(QObject):
             self._lock(page, status.reason, status.fix)
             return
         try:
-            text = vault.read_note(self.checklist_id, page.item.id) if status.state is VaultState.UNLOCKED else None
+            text = vault.read_note(page.checklist.id, page.item.id) if status.state is VaultState.UNLOCKED else None
         except NotesLockedError as exc:
             self._lock(page, exc.reason, exc.fix)
             return
@@ -54,7 +53,7 @@ class ItemNotes(QObject):
         if page is None or not page.note_changed():
             return True
         try:
-            recovery_key = self.state.vault.write_note(self.checklist_id, page.item.id, page.note_text(),
+            recovery_key = self.state.vault.write_note(page.checklist.id, page.item.id, page.note_text(),
                                                        self.state.now())
         except NotesLockedError as exc:
             self._lock(page, exc.reason, exc.fix)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from privacy_checkup.core.model import Risk
-from privacy_checkup.session.checkup_flow import CheckupFlow
+from privacy_checkup.session.checkup_flow import CheckupRun, RunKind
 from privacy_checkup.ui import status_words
 from privacy_checkup.ui.widgets.dates import format_date
 from privacy_checkup.ui.widgets.layout import button, card, scroll_page
@@ -22,16 +22,20 @@ class SummaryPage(QWidget):
     report_requested = Signal()
     item_requested = Signal(int)
 
-    def __init__(self, flow: CheckupFlow, parent: QWidget | None = None) -> None:
+    def __init__(self, flow: CheckupRun, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self.flow = flow
         counts = flow.counts()
         _, column = scroll_page(self, 760)
-        title = flow.checklist.title
+        plan = flow.kind is RunKind.PLAN
+        title = flow.title
 
         column.addWidget(plain_label(self.tr("Summary"), self, role="eyebrow"))
-        if counts.open == 0:
+        if plan:
+            heading = (self.tr("Your essentials are done.") if counts.open == 0
+                       else self.tr("Your essentials so far"))
+        elif counts.open == 0:
             heading = self.tr("Every %1 setting is done or does not apply to you.").replace("%1", title)
         elif counts.unanswered == 0 and counts.changed == 0:
             heading = self.tr("You answered every %1 setting; %2 still open.").replace("%1", title).replace(
@@ -65,9 +69,8 @@ class SummaryPage(QWidget):
 
         self.next_due_label = plain_label(self._due_text(counts.open), self, role="lead")
         column.addWidget(self.next_due_label)
-        open_items = flow.open_items()
-        position = {item.id: index for index, item in enumerate(flow.items)}
-        high_risk = [item for item in open_items if item.risk is Risk.HIGH]
+        open_at = flow.open_indices()
+        high_risk = [flow.item(i) for i in open_at if flow.item(i).risk is Risk.HIGH]
         self.high_risk_label: QLabel | None = None
         if high_risk:
             self.high_risk_label = plain_label(
@@ -89,18 +92,19 @@ class SummaryPage(QWidget):
         column.addLayout(actions)
 
         self.item_links: list[QWidget] = []
-        if open_items:
+        if open_at:
             column.addWidget(plain_label(self.tr("Still open, highest risk first"), self, role="heading"))
-            for item in open_items[:MAX_LINKS]:
-                state = flow.states[item.id]
-                label = f"{item.title}  \u2014  {status_words.answer_text(state)}"
+            for index in open_at[:MAX_LINKS]:
+                item = flow.item(index)
+                where = f"{flow.checklist(index).title}: " if plan else ""
+                label = f"{where}{item.title}  \u2014  {status_words.answer_text(flow.item_state(index))}"
                 link = button(label.replace("&", "&&"), self, kind="link",
                               accessible_name=self.tr("Go to %1").replace("%1", item.title))
-                link.clicked.connect(lambda _=False, i=position[item.id]: self.item_requested.emit(i))
+                link.clicked.connect(lambda _=False, i=index: self.item_requested.emit(i))
                 self.item_links.append(link)
                 column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
-            if len(open_items) > MAX_LINKS:
-                column.addWidget(plain_label(self.tr("and %1 more").replace("%1", str(len(open_items) - MAX_LINKS)),
+            if len(open_at) > MAX_LINKS:
+                column.addWidget(plain_label(self.tr("and %1 more").replace("%1", str(len(open_at) - MAX_LINKS)),
                                              self, role="small"))
 
         column.addStretch(1)
@@ -108,7 +112,11 @@ class SummaryPage(QWidget):
     def _due_text(self, open_count: int) -> str:
         flow = self.flow
         state = flow.state
-        interval = state.interval_days(flow.checklist)
+        if flow.kind is RunKind.PLAN:
+            return self.tr("Each answer was saved to its platform. The rest of each platform's settings are on its "
+                           "card on the dashboard, to do when you have time.")
+        checklist = flow.checklist(0)
+        interval = state.interval_days(checklist)
         today = state.today()
         first_window = state.rules.first_review_days
         if flow.is_open:
@@ -120,7 +128,7 @@ class SummaryPage(QWidget):
                     "%3", format_date(today + dt.timedelta(days=interval))).replace("%4", str(interval))
             return self.tr("When you finish this review, the next one is due on %1 (every %2 days).").replace(
                 "%1", format_date(today + dt.timedelta(days=interval))).replace("%2", str(interval))
-        status = state.status(flow.checklist)
+        status = state.status(checklist)
         if status.next_due is None:
             return ""
         if status.counts.open:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
 from privacy_checkup.session.app_state import AppState
-from privacy_checkup.session.checkup_flow import CheckupFlow, RunKind
+from privacy_checkup.session.checkup_flow import CheckupFlow, CheckupRun, RunKind
 from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui import messages, status_words
 from privacy_checkup.ui.actions import report as report_actions
@@ -31,36 +31,53 @@ from privacy_checkup.ui.widgets.layout import bar, button
 from privacy_checkup.ui.widgets.safe_text import icon_label, plain_label
 
 NARROW_BELOW = 960  # logical pixels
+ACKNOWLEDGE_MS = 5000
 ANSWER_SHORTCUTS = {AnswerState.DONE: "Ctrl+1", AnswerState.SKIPPED: "Ctrl+2", AnswerState.NOT_APPLICABLE: "Ctrl+3"}
+
+
+def item_texts(item: Item) -> list[str]:
+    """Everything a setting's page says, for finding the glossary terms it uses."""
+    return [item.title, item.why, item.recommended, *item.persona_notes.values(),
+            *(step for steps in item.steps.values() for step in steps)]
 
 
 class CheckupView(QWidget):
     closed = Signal()
+    term_requested = Signal(str)  # a glossary term's id, from the page
 
-    def __init__(self, state: AppState, checklist: Checklist, only_items: Sequence[str] | None = None,
-                 parent: QWidget | None = None, kind: RunKind = RunKind.REVIEW) -> None:
+    def __init__(self, state: AppState, checklist: Checklist | None, only_items: Sequence[str] | None = None,
+                 parent: QWidget | None = None, kind: RunKind = RunKind.REVIEW, run: CheckupRun | None = None) -> None:
+        """A run through one platform (`checklist`, perhaps `only_items` of it), or any other `run` (the plan)."""
         super().__init__(parent)
         self.setObjectName("Page")
         self.state = state
-        self.checklist = checklist
-        self.flow = CheckupFlow(state, checklist, only_items, kind)
-        self.surface: Surface = state.surface_for(checklist)  # the saved device; the page may show another
+        if run is None:
+            assert checklist is not None
+            run = CheckupFlow(state, checklist, only_items, kind)
+        self.flow: CheckupRun = run
+        self.surfaces: dict[str, Surface] = {}  # the saved device per platform; a page may show another
         self.index = -1
         self.page: ItemPage | SummaryPage | None = None
-        self.notes = ItemNotes(state, checklist.id, self)
+        self.notes = ItemNotes(state, self)
+        checklist = checklist if run.kind is not RunKind.PLAN else None
 
         top, top_row = bar(self, "TopBar")
         self.close_button = button(self.tr("\u2190 Dashboard"), top,
                                    accessible_name=self.tr("Dashboard (Esc): back to the dashboard"))
         self.close_button.setToolTip(self.tr("Your answers are already saved (Esc)"))
         self.close_button.clicked.connect(self.close_checkup)
-        icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()),
-                          self.tr("%1 icon").replace("%1", checklist.title), top)
-        title = plain_label(checklist.title, top, role="cardtitle", wrap=False)
+        if checklist is not None:
+            icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()),
+                              self.tr("%1 icon").replace("%1", checklist.title), top)
+            heading = checklist.title
+        else:
+            icon = icon_label(icons.app_icon().pixmap(28, 28), self.tr("Privacy Checkup logo"), top)
+            heading = self.tr("Start here: your essentials")
+        title = plain_label(heading, top, role="cardtitle", wrap=False)
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may be clipped when narrow
         title.setMinimumWidth(60)
         self.progress = QProgressBar(top)
-        self.progress.setRange(0, max(len(self.flow.items), 1))
+        self.progress.setRange(0, max(len(self.flow), 1))
         self.progress.setTextVisible(False)
         self.progress.setMinimumWidth(60)
         self.progress.setMaximumWidth(220)
@@ -124,7 +141,17 @@ class CheckupView(QWidget):
 
     @property
     def current_item(self) -> Item | None:
-        return self.flow.items[self.index] if 0 <= self.index < len(self.flow.items) else None
+        return self.flow.item(self.index) if 0 <= self.index < len(self.flow) else None
+
+    @property
+    def checklist(self) -> Checklist | None:
+        """The platform of the setting on screen."""
+        return self.flow.checklist(self.index) if 0 <= self.index < len(self.flow) else None
+
+    def surface_for(self, checklist: Checklist) -> Surface:
+        if checklist.id not in self.surfaces:
+            self.surfaces[checklist.id] = self.state.surface_for(checklist)
+        return self.surfaces[checklist.id]
 
     def show_index(self, index: int) -> None:
         if not self.save_note():
@@ -140,7 +167,7 @@ class CheckupView(QWidget):
             self.focus_page()
 
     def _show_index(self, index: int) -> None:
-        index = max(0, min(index, len(self.flow.items)))
+        index = max(0, min(index, len(self.flow)))
         self.index = index
         if self.page is not None:
             self.body.removeWidget(self.page)
@@ -154,9 +181,13 @@ class CheckupView(QWidget):
             summary.report_requested.connect(lambda: report_actions.export_report(self, self.state))
             self.page = summary
         else:
-            page = ItemPage(self.checklist, self.flow.section_of(item), item, index + 1, len(self.flow.items),
-                            self.surface, self.flow.persona, self.state.today(), self.state.rules.max_content_age_days,
-                            self.flow.previous_answer(item), self)
+            checklist = self.flow.checklist(index)
+            page = ItemPage(checklist, self.flow.section(index), item, index + 1, len(self.flow),
+                            self.surface_for(checklist), self.flow.persona, self.state.today(),
+                            self.state.rules.max_content_age_days, self.flow.previous_answer(index), self,
+                            show_platform=self.flow.kind is RunKind.PLAN,
+                            terms=self.state.glossary().terms_in(item_texts(item)))
+            page.term_requested.connect(self.term_requested)
             page.remember_surface.connect(self.change_surface)
             page.report_requested.connect(self.report_problem)
             page.unlock_requested.connect(self.unlock_notes)
@@ -183,14 +214,14 @@ class CheckupView(QWidget):
     def _update_controls(self) -> None:
         item = self.current_item
         counts = self.flow.counts()
-        total = len(self.flow.items)
+        total = len(self.flow)
         self.progress.setValue(counts.settled)
         progress_text = status_words.counts_text(counts)
         self.progress_label.setText(progress_text)
         self.progress.setAccessibleName(self.tr("%1 of %2 settings settled").replace(
             "%1", str(counts.settled)).replace("%2", str(total)))
         self.progress.setAccessibleDescription(progress_text)
-        current = self.flow.current_answer(item) if item is not None else None
+        current = self.flow.current_answer(self.index) if item is not None else None
         for answer, answer_button in self.answer_buttons.items():
             answer_button.setVisible(item is not None)
             chosen = current is not None and current.state is answer
@@ -209,10 +240,9 @@ class CheckupView(QWidget):
         else:
             self.next_button.setText(self.tr("Su&mmary \u2192") if last else self.tr("&Next \u2192"))
         self.next_button.setAccessibleName(self.next_button.text().replace("&", "").rstrip(" \u2192"))
-        self.hint_label.hide()
 
     def go_next(self) -> None:
-        if self.index < len(self.flow.items):
+        if self.index < len(self.flow):
             self.show_index(self.index + 1)
 
     def go_back(self) -> None:
@@ -224,19 +254,29 @@ class CheckupView(QWidget):
         if item is None:
             return
         try:
-            self.flow.answer(item, answer)
+            self.flow.answer(self.index, answer)
         except (PrivacyCheckupError, OSError) as exc:
             self._update_controls()  # the buttons show the answer that is really saved
             messages.show_error(self, exc)
             return
         self.show_index(self.index + 1)
+        self.acknowledge(self.tr("\u2713 Saved \u201c%1\u201d for: %2").replace(
+            "%1", status_words.answer_text(answer.value)).replace("%2", item.title))
+
+    def acknowledge(self, text: str) -> None:
+        """A short word that the answer is saved, beside the buttons, gone after a few seconds."""
+        self.hint_label.setText(text)
+        self.hint_label.show()
+        # With the view as the timer's context: a view closed meanwhile cancels it.
+        QTimer.singleShot(ACKNOWLEDGE_MS, self, lambda: self.hint_label.hide() if self.hint_label.text() == text
+                          else None)
 
     def clear_answer(self) -> None:
         item = self.current_item
         if item is None:
             return
         try:
-            self.flow.clear(item)
+            self.flow.clear(self.index)
         except (PrivacyCheckupError, OSError) as exc:
             messages.show_error(self, exc)
         self._update_controls()
@@ -280,9 +320,12 @@ class CheckupView(QWidget):
 
     def change_surface(self, surface: Surface) -> None:
         """The person chose to keep seeing another device's steps for this platform."""
-        self.surface = surface
+        checklist = self.checklist
+        if checklist is None:
+            return
+        self.surfaces[checklist.id] = surface
         try:
-            self.state.store.set_surface(self.checklist.id, surface)
+            self.state.store.set_surface(checklist.id, surface)
         except (PrivacyCheckupError, OSError) as exc:
             messages.show_error(self, exc)
 
@@ -299,4 +342,5 @@ class CheckupView(QWidget):
         item = self.current_item
         page = self.item_page
         if item is not None and page is not None:
-            send_problem_report(self, build_report(self.checklist, item, page.surface), self.state.help_link)
+            send_problem_report(self, build_report(page.checklist, item, page.surface), self.state.help_link,
+                                page.checklist)
