@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from privacy_checkup.core.model import Persona, Surface
 from privacy_checkup.session.app_state import AppState
@@ -27,8 +27,15 @@ def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoMo
 
 
 def click(qtbot, button: QAbstractButton) -> None:
+    """Click `button` as a person would: scrolled into view first, then at its centre."""
     assert button.isVisible(), button.text()
     assert button.isEnabled(), button.text()
+    parent = button.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(button)
+            QApplication.processEvents()
+        parent = parent.parentWidget()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

@@ -19,10 +19,10 @@ from privacy_checkup.storage.progress import AnswerState
 from privacy_checkup.ui import messages
 from privacy_checkup.ui.actions import backup as backup_actions
 from privacy_checkup.ui.actions import report as report_actions
-from privacy_checkup.ui.dialogs.about import AboutDialog
-from privacy_checkup.ui.dialogs.profile import ProfileDialog
 from privacy_checkup.ui.actions.problem_report import ProblemReportDialog
+from privacy_checkup.ui.dialogs.about import AboutDialog
 from privacy_checkup.ui.dialogs.help import GlossaryDialog, HelpDialog
+from privacy_checkup.ui.dialogs.profile import ProfileDialog
 from privacy_checkup.ui.dialogs.recovery_key import RecoveryKeyDialog
 from privacy_checkup.ui.dialogs.unlock_notes import UnlockNotesDialog
 from privacy_checkup.ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from privacy_checkup.core.emergency import Contact, Situation
 from privacy_checkup.session.app_state import AppState
-from privacy_checkup.ui.widgets.layout import bar, button, card, clear_layout, scroll_page
+from privacy_checkup.ui.widgets.layout import bar, button, card, clear_layout, scroll_page, settle_layouts
 from privacy_checkup.ui.widgets.link_buttons import link_button
 from privacy_checkup.ui.widgets.safe_text import plain_label
 
@@ -90,6 +90,8 @@ class EmergencyView(QWidget):
                                          role="warning"))
             self._contacts(column, None)
         column.addStretch(1)
+        self.page.show()  # made after the view may be on screen: shown by hand
+        settle_layouts()
 
     def show_situation(self, situation: Situation) -> None:
         self.situation = situation
@@ -116,6 +118,8 @@ class EmergencyView(QWidget):
             column.addWidget(step)
         self._contacts(column, situation)
         column.addStretch(1)
+        self.page.show()
+        settle_layouts()  # the cards' heights are known before the first paint, and before a click
         self.focus_first()
 
     def _contacts(self, column: QVBoxLayout, situation: Situation | None) -> None:

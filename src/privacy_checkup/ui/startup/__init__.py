@@ -6,7 +6,7 @@ The rules, written once:
 - The cyclic garbage collector rests from the first import of the window until its first paint
   (collector.py): building the window makes tens of thousands of objects and almost no garbage.
 - The window is built, then shown with its layout already settled, so the first frame is the final
-  one (first_paint.settle_layouts); work that can wait is done right after the first paint
+  one (widgets/layout.settle_layouts); work that can wait is done right after the first paint
   (first_paint.after_first_paint): the cards past the first screen, the tray, the window icon, the
   Quit keys, reading the desktop's light or dark setting.
 - Screens import what they need when it is first used (dialogs, the wizard, the validator, the notes
