@@ -138,15 +138,26 @@ def check_is_store(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
-    """Bring the schema up to `target`, one version per transaction (a crash leaves a whole version)."""
+    """Bring the schema up to `target`, one version per transaction (a crash leaves a whole version). A new,
+    empty store gets every version in one transaction: nothing to keep between them, and one durable commit
+    instead of one per version (the first start after an install waits for each)."""
     version = schema_version(conn)
+    if version == 0 and target > 1:
+        scripts = "\n".join(MIGRATIONS[:target])
+        _run(conn, f"BEGIN IMMEDIATE;\nPRAGMA application_id = {APPLICATION_ID};\n{scripts}\n"
+                   f"PRAGMA user_version = {target};\nCOMMIT;")
+        return
     for number in range(version + 1, target + 1):
         script = MIGRATIONS[number - 1]
         stamp = f"PRAGMA application_id = {APPLICATION_ID};\n" if number == 1 else ""
-        try:
-            # executescript runs our own BEGIN/COMMIT, so the version bump commits with the schema change.
-            conn.executescript(f"BEGIN IMMEDIATE;\n{stamp}{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        # executescript runs our own BEGIN/COMMIT, so the version bump commits with the schema change.
+        _run(conn, f"BEGIN IMMEDIATE;\n{stamp}{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    try:
+        conn.executescript(script)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

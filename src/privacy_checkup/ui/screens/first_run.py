@@ -11,6 +11,7 @@ from privacy_checkup.session.app_state import AppState
 from privacy_checkup.session.plan import estimate
 from privacy_checkup.ui import status_words
 from privacy_checkup.ui.look import icons
+from privacy_checkup.ui.startup.first_paint import after_first_paint
 from privacy_checkup.ui.widgets.layout import bar, button, card, scroll_page
 from privacy_checkup.ui.widgets.profile_choices import DeviceChoice, PersonaChoice, PlatformChoice
 from privacy_checkup.ui.widgets.safe_text import icon_label, plain_label
@@ -28,28 +29,12 @@ class FirstRunView(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self.state = state
-        profile = state.store.profile()
-        checklists = state.catalog.checklists
         self.steps = QStackedWidget(self)
-        self.persona_choice = PersonaChoice(profile.persona)
-        self.platform_choice = PlatformChoice(checklists, profile.platforms, required=state.policy.required_checklists,
-                                              organisation=state.policy.organisation)
-        self.device_choice = DeviceChoice()
         self.steps.addWidget(self._welcome_step())
-        self.steps.addWidget(self._step(
-            self.tr("Step 1 of 3"), self.tr("Who is this checkup for?"),
-            self.tr("This decides which settings are recommended and in which order. You can change it later."),
-            self.persona_choice))
-        platforms_step = self._step(
-            self.tr("Step 2 of 3"), self.tr("Which platforms do you use?"),
-            self.tr("Pick every account you want to check. You can add or remove platforms later."),
-            self.platform_choice)
-        self.steps.addWidget(platforms_step)
-        self.estimate_label = plain_label("", self, role="personanote")
-        self.steps.addWidget(self._step(
-            self.tr("Step 3 of 3"), self.tr("Which device do you use for each?"),
-            self.tr("The checkup shows the steps for that device. You can switch on any step."),
-            self.device_choice, after=self.estimate_label))
+        self._choices: tuple[PersonaChoice, PlatformChoice, DeviceChoice] | None = None
+        # Only the welcome is on the first screen: the steps after it (17 platforms, each with its icon) are
+        # built right after the first paint, or when first asked for (ui/startup/).
+        after_first_paint(self, self.build_steps)
 
         footer, row = bar(self, "BottomBar")
         self.back_button = button(self.tr("&Back"), self)
@@ -63,7 +48,6 @@ class FirstRunView(QWidget):
         row.addWidget(self.next_button)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-        self.platform_choice.changed.connect(self._update_buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +55,51 @@ class FirstRunView(QWidget):
         layout.addWidget(self.steps, 1)
         layout.addWidget(footer)
         self._update_buttons()
+
+    def build_steps(self) -> None:
+        """The three questions' pages, once."""
+        if self._choices is not None:
+            return
+        state = self.state
+        profile = state.store.profile()
+        persona_choice = PersonaChoice(profile.persona)
+        platform_choice = PlatformChoice(state.catalog.checklists, profile.platforms,
+                                         required=state.policy.required_checklists,
+                                         organisation=state.policy.organisation)
+        device_choice = DeviceChoice()
+        self._choices = (persona_choice, platform_choice, device_choice)
+        self.steps.addWidget(self._step(
+            self.tr("Step 1 of 3"), self.tr("Who is this checkup for?"),
+            self.tr("This decides which settings are recommended and in which order. You can change it later."),
+            persona_choice))
+        self.steps.addWidget(self._step(
+            self.tr("Step 2 of 3"), self.tr("Which platforms do you use?"),
+            self.tr("Pick every account you want to check. You can add or remove platforms later."),
+            platform_choice))
+        self.estimate_label = plain_label("", self, role="personanote")
+        self.steps.addWidget(self._step(
+            self.tr("Step 3 of 3"), self.tr("Which device do you use for each?"),
+            self.tr("The checkup shows the steps for that device. You can switch on any step."),
+            device_choice, after=self.estimate_label))
+        platform_choice.changed.connect(self._update_buttons)
+
+    @property
+    def persona_choice(self) -> PersonaChoice:
+        self.build_steps()
+        assert self._choices is not None
+        return self._choices[0]
+
+    @property
+    def platform_choice(self) -> PlatformChoice:
+        self.build_steps()
+        assert self._choices is not None
+        return self._choices[1]
+
+    @property
+    def device_choice(self) -> DeviceChoice:
+        self.build_steps()
+        assert self._choices is not None
+        return self._choices[2]
 
     def _welcome_step(self) -> QWidget:
         page = QWidget(self)
@@ -159,6 +188,7 @@ class FirstRunView(QWidget):
         return self.steps.currentIndex()
 
     def go_next(self) -> None:
+        self.build_steps()
         step = self.steps.currentIndex()
         if step == self.PLATFORMS:
             chosen = [c for c in (self.state.catalog.get(cid) for cid in self.platform_choice.chosen()) if c]
