@@ -1,0 +1,21 @@
+#!/bin/sh
+# Check the installed manual page: it renders with man(1) without a warning from groff, and it
+# describes every subcommand the program's parser has (the page is generated from that parser).
+#   sh packaging/linux/check-manpage.sh [PAGE]   (default: the installed privacy-checkup.1.gz)
+set -eu
+PAGE=${1:-/usr/share/man/man1/privacy-checkup.1.gz}
+out=$(mktemp)
+trap 'rm -f "$out" "$out.err"' EXIT
+LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$PAGE" >"$out" 2>"$out.err"
+if [ -s "$out.err" ]; then
+  echo "check-manpage: $PAGE renders with warnings:" >&2
+  cat "$out.err" >&2
+  exit 1
+fi
+for section in NAME SYNOPSIS DESCRIPTION OPTIONS COMMANDS "EXIT STATUS"; do
+  grep -q "^$section" "$out" || { echo "check-manpage: no $section section in $PAGE" >&2; exit 1; }
+done
+for command in validate checklists status report backup pack; do
+  grep -q "privacy-checkup $command" "$out" || { echo "check-manpage: $PAGE does not describe '$command'" >&2; exit 1; }
+done
+echo "check-manpage: $PAGE renders ($(wc -l < "$out") lines), every command described"
