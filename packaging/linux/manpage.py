@@ -83,7 +83,7 @@ def describe_command(path: list[str], parser: argparse.ArgumentParser, summary: 
         out += [".PP", roff(sentence(text))]
     options = describe_options(parser)
     if options:
-        out += [".RS"] + options + [".RE"]
+        out += [".RS", *options, ".RE"]
     for name, help_text, sub in subcommands(parser):
         out += describe_command([*path, name], sub, help_text)
     return out

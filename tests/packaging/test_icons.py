@@ -35,7 +35,8 @@ def test_the_ico_lists_each_size_and_points_at_its_png(rendered: Path) -> None:
     assert (reserved, kind, count) == (0, 1, len(icons.ICO_SIZES))
     sizes = []
     for index in range(count):
-        width, height, _, _, planes, bits, length, offset = struct.unpack("<BBBBHHII", data[6 + 16 * index:22 + 16 * index])
+        entry = data[6 + 16 * index:22 + 16 * index]
+        width, height, _, _, planes, bits, length, offset = struct.unpack("<BBBBHHII", entry)
         size = width or 256
         assert (width, planes, bits) == (height, 1, 32)
         assert png_size(data[offset:offset + length]) == (size, size)
@@ -45,7 +46,8 @@ def test_the_ico_lists_each_size_and_points_at_its_png(rendered: Path) -> None:
 
 def test_the_icns_entries_add_up_to_its_length(rendered: Path) -> None:
     data = (rendered / "privacy-checkup.icns").read_bytes()
-    assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
+    assert data[:4] == b"icns"
+    assert struct.unpack(">I", data[4:8])[0] == len(data)
     position, found = 8, {}
     while position < len(data):
         kind, length = data[position:position + 4].decode(), struct.unpack(">I", data[position + 4:position + 8])[0]

@@ -36,7 +36,8 @@ def test_every_subcommand_of_the_parser_has_a_section() -> None:
     parser = build_parser()
     text = manpage.manual(parser, "9.9.9", dt.date(2026, 1, 2))
     commands = command_paths(parser)
-    assert ("backup", "export") in commands and ("pack", "verify") in commands
+    assert ("backup", "export") in commands
+    assert ("pack", "verify") in commands
     for path in commands:
         assert '.SS "privacy\\-checkup ' + " ".join(path).replace("-", "\\-") + '"' in text, path
 

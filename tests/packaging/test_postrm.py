@@ -71,7 +71,8 @@ def test_a_link_in_place_of_the_entry_is_not_followed(tmp_path: Path) -> None:
     (home / ".config" / "autostart").mkdir(parents=True)
     (home / ".config" / "autostart" / ENTRY_NAME).symlink_to(target)
     assert run_postrm("remove", fake_getent(tmp_path, [home])).returncode == 0
-    assert target.exists() and (home / ".config" / "autostart" / ENTRY_NAME).is_symlink()
+    assert target.exists()
+    assert (home / ".config" / "autostart" / ENTRY_NAME).is_symlink()
 
 
 def test_a_home_without_an_autostart_folder_is_passed_over(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ def test_the_installer_script_is_filled_with_the_package_version(tmp_path: objec
 def test_the_installer_locks_the_office_folder_to_administrators_by_sid() -> None:
     template = (PACKAGING / "windows" / "privacy-checkup.iss.in").read_text(encoding="utf-8")
     assert "/inheritance:r" in template
-    assert "*S-1-5-32-544:(OI)(CI)F" in template and "*S-1-5-18:(OI)(CI)F" in template
+    assert "*S-1-5-32-544:(OI)(CI)F" in template
+    assert "*S-1-5-18:(OI)(CI)F" in template
     assert "*S-1-5-32-545:(OI)(CI)RX" in template
     assert "uninsneveruninstall" in template
