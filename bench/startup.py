@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def realistic_home(home: Path, weeks: int = 52) -> None:
     """13 chosen checklists and a year of weekly reviews, written through the real store API."""
     os.environ["PRIVACY_CHECKUP_HOME"] = str(home)
-    from privacy_checkup.cli import load_catalog
     from privacy_checkup.core.model import Persona
+    from privacy_checkup.session.app_catalog import load_catalog
     from privacy_checkup.storage import paths
     from privacy_checkup.storage.progress import AnswerState, ProgressStore
 

@@ -3,8 +3,6 @@
 import os
 import sys
 
-from privacy_checkup.ui.qt_loading import qt_free_imports
-
 # The windowed Windows executable has no console: Python gives it no stdout or stderr, and a print
 # (argparse's --version or --help) would raise. Scripts use privacy-checkup-cli.exe, which has a console;
 # here output goes nowhere instead of failing.
@@ -13,11 +11,7 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
-with qt_free_imports():  # PyInstaller's PySide6 runtime hook has loaded Qt already
-    from privacy_checkup.launch import prepare
-
-    prepare(sys.argv[1:])
-    from privacy_checkup.cli import main
+from privacy_checkup.launch import main  # noqa: E402 (after the streams exist)
 
 if __name__ == "__main__":
     sys.exit(main())

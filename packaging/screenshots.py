@@ -39,7 +39,7 @@ def _inner(out: Path, dark: bool) -> int:
     from privacy_checkup.storage.keystore import MemoryKeyStore
     from privacy_checkup.storage.progress import AnswerState
     from privacy_checkup.ui import app as app_module
-    from privacy_checkup.ui import theme
+    from privacy_checkup.ui.look import theme
     from privacy_checkup.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)

@@ -74,5 +74,5 @@ def data_dir() -> Path:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/gui" in str(item.fspath).replace(os.sep, "/"):
+        if "tests/ui" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.gui)

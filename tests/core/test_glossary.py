@@ -30,7 +30,7 @@ def test_terms_are_found_under_any_of_their_names_as_whole_words() -> None:
     found = GLOSSARY.terms_in(["Turn on 2FA before a SIM swap can happen.", "Use Two-Factor Authentication too."])
     assert [t.id for t in found] == ["two-step-verification", "sim-swap"]
     # Not inside other words: "similar" holds "sim", "2FAx" is not "2FA".
-    assert GLOSSARY.terms_in(["A similar 2FAx setting", "login verifications"]) == []
+    assert GLOSSARY.terms_in(["A similar 2FAx setting", "pre-SIM swap-free"]) == []
 
 
 def test_search_finds_names_first_then_explanations() -> None:
@@ -38,3 +38,8 @@ def test_search_finds_names_first_then_explanations() -> None:
     assert [t.id for t in GLOSSARY.search("phone")] == ["two-step-verification", "sim-swap"]
     assert [t.term for t in GLOSSARY.search("  ")] == ["2-step verification", "SIM swap"]
     assert GLOSSARY.term_named("2fa") is GLOSSARY.terms[0]
+
+
+def test_a_plural_names_the_same_concept() -> None:
+    assert [(written, t.id) for written, t in GLOSSARY.names_in("Two SIM swaps and 2FAs")] == [
+        ("SIM swaps", "sim-swap"), ("2FAs", "two-step-verification")]

@@ -9,12 +9,7 @@ import pytest
 
 from privacy_checkup.core.model import Checklist, Persona
 from privacy_checkup.core.schedule import ChecklistStatus, DueState, checklist_status
-from privacy_checkup.core.status_report import (
-    EXIT_NOTHING_OVERDUE,
-    EXIT_SOMETHING_OVERDUE,
-    overall_exit_code,
-    status_rows,
-)
+from privacy_checkup.core.status_report import needs_attention, status_rows
 from tests.core.recorded_answers import answer_everything, load_test_checklist
 
 
@@ -74,16 +69,12 @@ def test_a_status_paired_with_the_wrong_checklist_is_refused(news_v2):
         status_rows([(news_v2, status_with_state(DueState.UP_TO_DATE, "example"))])
 
 
-@pytest.mark.parametrize(("states", "expected_exit_code"), [
-    pytest.param([], EXIT_NOTHING_OVERDUE, id="no-checklists"),
+@pytest.mark.parametrize(("states", "expected"), [
+    pytest.param([], False, id="no-checklists"),
     pytest.param([DueState.UP_TO_DATE, DueState.DUE_SOON, DueState.NEVER_REVIEWED, DueState.IN_PROGRESS],
-                 EXIT_NOTHING_OVERDUE, id="nothing-overdue"),
-    pytest.param([DueState.UP_TO_DATE, DueState.OVERDUE], EXIT_SOMETHING_OVERDUE, id="one-overdue"),
-    pytest.param([DueState.OVERDUE, DueState.OVERDUE], EXIT_SOMETHING_OVERDUE, id="all-overdue"),
+                 False, id="nothing-overdue"),
+    pytest.param([DueState.UP_TO_DATE, DueState.OVERDUE], True, id="one-overdue"),
+    pytest.param([DueState.OVERDUE, DueState.OVERDUE], True, id="all-overdue"),
 ])
-def test_exit_code_says_whether_anything_is_overdue(states, expected_exit_code):
-    assert overall_exit_code(status_with_state(state) for state in states) == expected_exit_code
-
-
-def test_exit_codes_are_the_documented_numbers():
-    assert (EXIT_NOTHING_OVERDUE, EXIT_SOMETHING_OVERDUE) == (0, 1)
+def test_attention_says_whether_anything_is_overdue(states, expected):
+    assert needs_attention(status_with_state(state) for state in states) is expected

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from privacy_checkup.cli import EXIT_ERROR, EXIT_OK, main
+from privacy_checkup.cli import main
+from privacy_checkup.cli.exit_codes import ExitCode
 from privacy_checkup.core.errors import BackupError
 from privacy_checkup.storage.backup import export_backup, import_backup
 from privacy_checkup.storage.keystore import MemoryKeyStore
@@ -167,12 +168,12 @@ def test_second_import_in_the_same_second_keeps_both_previous_stores(store_path,
 def test_cli_backup_round_trip_and_refusal(store_path, tmp_path, now, capsys):
     fill(store_path, now, "via-cli")
     target = tmp_path / "cli-backup"
-    assert main(["backup", "export", str(target)]) == EXIT_OK
-    assert main(["backup", "import", str(target)]) == EXIT_OK
+    assert main(["backup", "export", str(target)]) == ExitCode.OK
+    assert main(["backup", "import", str(target)]) == ExitCode.OK
     assert "previous progress was kept" in capsys.readouterr().err
     garbage = tmp_path / "garbage"
     garbage.write_text("nope")
-    assert main(["backup", "import", str(garbage)]) == EXIT_ERROR
+    assert main(["backup", "import", str(garbage)]) == ExitCode.ERROR
     assert "privacy-checkup: " in capsys.readouterr().err
     assert answered_items(store_path) == {"via-cli"}
     assert os.access(store_path, os.R_OK)

@@ -213,7 +213,7 @@ def _run(code: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_start_with_nothing_changed_never_loads_the_validator(tmp_path: Path) -> None:
-    code = ("import sys\nfrom privacy_checkup.storage.app_catalog import load_app_catalog\n"
+    code = ("import sys\nfrom privacy_checkup.session.app_catalog import load_app_catalog\n"
             "loaded = load_app_catalog()\n"
             "assert len(loaded.catalog.entries) >= 13 and not loaded.catalog.errors, loaded.catalog.errors\n"
             "print(sorted(m for m in sys.modules if m.startswith('privacy_checkup.core.')))\n")

@@ -55,7 +55,11 @@ TERM = Obj({
                     description="Stable id of the concept.")),
     "term": Field(Str(max_len=80, description="The one name the checklists use for it, e.g. '2-step verification'.")),
     "aliases": Field(Array(Str(max_len=80), min_items=0, max_items=30, unique=True,
-                           description="Every other name people or platforms use for it, e.g. '2FA'.")),
+                           description="Every other name people or platforms use for it, e.g. '2FA'. Checklist "
+                                       "advice uses the term instead, except in quotation marks.")),
+    "forms": Field(Array(Str(max_len=80), min_items=1, max_items=10, unique=True,
+                         description="Other forms of the term itself, which advice may use, e.g. 'end-to-end "
+                                     "encrypted' for 'end-to-end encryption'."), required=False),
     "explanation": Field(Str(max_len=600, description="One or two plain sentences, for someone who is not "
                                                       "technical.")),
     "sources": Field(Array(_SOURCE, min_items=1, max_items=5)),
@@ -76,7 +80,9 @@ def _one_concept_per_name(value: dict[str, Any], path: JsonPath, problems: list[
             problems.append(((*path, "terms", index, "id"), f"the term id {term_id!r} is used twice", False))
         ids.add(term_id)
         aliases: list[Any] = term["aliases"] if type(term.get("aliases")) is list else []
+        forms: list[Any] = term["forms"] if type(term.get("forms")) is list else []
         named: list[tuple[JsonPath, Any]] = [(("term",), term.get("term"))]
+        named += [(("forms", i), form) for i, form in enumerate(forms)]
         named += [(("aliases", i), alias) for i, alias in enumerate(aliases)]
         for where, name in named:
             if type(name) is not str:
@@ -108,16 +114,24 @@ class Term(NamedTuple):
     aliases: tuple[str, ...]
     explanation: str
     sources: tuple[tuple[str, str], ...]  # (title, url)
+    forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.term, *self.aliases)
+        return (self.term, *self.forms, *self.aliases)
+
+    def is_alias(self, written: str) -> bool:
+        """Whether `written` (as found in a text, perhaps a plural) is one of the other names, not the term."""
+        folded = written.casefold()
+        own = {name.casefold() for name in (self.term, *self.forms)}
+        return not any(candidate in own for candidate in (folded, folded.removesuffix("s"), folded.removesuffix("es")))
 
 
 def _name_pattern(name: str) -> str:
-    # Whole words only: "SIM" must not match inside "similar". Names may start or end with a digit or
-    # a symbol ("2FA", "Wi-Fi"), so the boundaries are "not a letter or digit" rather than \b.
-    return rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    # Whole words only: "SIM" must not match inside "similar"; a plural ("data brokers") is the same
+    # concept. Names may start or end with a digit or a symbol ("2FA", "Wi-Fi"), so the boundaries are
+    # "not a letter, digit or hyphen" rather than \b.
+    return rf"(?<![\w-]){re.escape(name)}(?:s|es)?(?![\w-])"
 
 
 @dataclass(frozen=True)
@@ -137,17 +151,30 @@ class Glossary:
         return {name.casefold(): term for term in self.terms for name in term.names}
 
     def term_named(self, name: str) -> Term | None:
-        return self._by_name.get(name.casefold())
+        """The term `name` (or its plural) names, whichever of its names it is."""
+        folded = name.casefold()
+        for candidate in (folded, folded.removesuffix("s"), folded.removesuffix("es")):
+            if candidate in self._by_name:
+                return self._by_name[candidate]
+        return None
+
+    def names_in(self, text: str) -> list[tuple[str, Term]]:
+        """Every glossary name in `text` as written there, with its term, in order."""
+        matcher = self._matcher
+        if matcher is None:
+            return []
+        found = []
+        for match in matcher.finditer(text):
+            term = self.term_named(match.group(0))
+            if term is not None:
+                found.append((match.group(0), term))
+        return found
 
     def terms_in(self, texts: Iterable[str]) -> list[Term]:
         """The terms `texts` use, under any of their names, in the order they first appear."""
         found: dict[str, Term] = {}
-        matcher = self._matcher
-        if matcher is None:
-            return []
         for text in texts:
-            for match in matcher.finditer(text):
-                term = self._by_name[match.group(0).casefold()]
+            for _, term in self.names_in(text):
                 found.setdefault(term.id, term)
         return list(found.values())
 
@@ -167,7 +194,8 @@ EMPTY = Glossary((), dt.date(1970, 1, 1))
 def build_glossary(raw: dict[str, Any]) -> Glossary:
     return Glossary(
         tuple(Term(t["id"], t["term"], tuple(t["aliases"]), t["explanation"],
-                   tuple((s["title"], s["url"]) for s in t["sources"])) for t in raw["terms"]),
+                   tuple((s["title"], s["url"]) for s in t["sources"]), tuple(t.get("forms", ())))
+              for t in raw["terms"]),
         dt.date.fromisoformat(raw["last_verified"]))
 
 

@@ -1,4 +1,4 @@
-"""Checklist statuses as JSON-ready rows and an exit code, for `privacy-checkup status`."""
+"""Checklist statuses as JSON-ready rows, and whether any needs attention, for `privacy-checkup status`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ from typing import TypedDict
 
 from privacy_checkup.core.model import Checklist
 from privacy_checkup.core.schedule import ChecklistStatus, DueState
-
-# The same numbers as the CLI's EXIT_OK / EXIT_PROBLEMS: scripts and offices rely on them.
-EXIT_NOTHING_OVERDUE = 0
-EXIT_SOMETHING_OVERDUE = 1
 
 
 class StatusRow(TypedDict):
@@ -50,8 +46,6 @@ def status_rows(entries: Iterable[tuple[Checklist, ChecklistStatus]]) -> list[St
     return [status_row(checklist, status) for checklist, status in entries]
 
 
-def overall_exit_code(statuses: Iterable[ChecklistStatus]) -> int:
-    """0 when nothing is overdue, 1 when at least one checklist is."""
-    if any(status.state is DueState.OVERDUE for status in statuses):
-        return EXIT_SOMETHING_OVERDUE
-    return EXIT_NOTHING_OVERDUE
+def needs_attention(statuses: Iterable[ChecklistStatus]) -> bool:
+    """True when at least one checklist is overdue."""
+    return any(status.state is DueState.OVERDUE for status in statuses)

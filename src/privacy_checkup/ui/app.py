@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import linecache
 import sys
 import time
 from collections.abc import Callable
@@ -14,17 +12,17 @@ from PySide6.QtWidgets import QApplication
 
 from privacy_checkup import APP_NAME, __version__
 from privacy_checkup.core.errors import PrivacyCheckupError
+from privacy_checkup.session.app_catalog import AppCatalog, load_app_catalog
+from privacy_checkup.session.app_state import AppState
 from privacy_checkup.storage import paths
-from privacy_checkup.storage.app_catalog import AppCatalog, load_app_catalog
 from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
 from privacy_checkup.storage.progress import ProgressStore
-from privacy_checkup.ui import icons, theme
-from privacy_checkup.ui.app_state import AppState
-from privacy_checkup.ui.first_paint import after_first_paint
+from privacy_checkup.ui.look import icons, theme
 from privacy_checkup.ui.main_window import MainWindow
+from privacy_checkup.ui.startup.first_paint import after_first_paint
 
 if TYPE_CHECKING:
-    from privacy_checkup.ui.reminders import TrayReminders
+    from privacy_checkup.ui.actions.reminders import TrayReminders
 
 
 def application() -> QApplication:
@@ -62,15 +60,6 @@ def quit_reporting_paint(app: QApplication) -> None:
     app.quit()
 
 
-def resume_collector() -> None:
-    """Turn the cyclic garbage collector back on after start-up (the command line turned it off).
-    What start-up made is mostly there for good (modules, classes, enums, the catalog): frozen,
-    later collections skip it, which keeps their pauses short. Frozen objects are still freed when
-    nothing refers to them; only a reference cycle among them would stay."""
-    gc.freeze()
-    gc.enable()
-
-
 def refuse(app: QApplication, exc: PrivacyCheckupError, window: MainWindow | None, show: bool) -> None:
     """The app cannot go on (the store cannot be opened, or is damaged): say why, on screen (`show`)
     and on stderr."""
@@ -94,13 +83,14 @@ def store_intact(window: MainWindow, app: QApplication, show_errors: bool = True
     return True
 
 
-def settle(window: MainWindow, app: QApplication) -> bool:
+def settle(window: MainWindow, app: QApplication, painted: Callable[[], None]) -> bool:
     """Once the window is on screen (or, in the background, at once): the store's integrity confirmed,
-    the collector back on, the window icon, and the system's light or dark setting read; start-up went
-    by Qt's palette for it (theme.apply_at_start). False when the app is ending instead."""
+    `painted` told (start-up's pause of the garbage collector ends), the window icon, and the system's
+    light or dark setting read; start-up went by Qt's palette for it (theme.apply_at_start). False when
+    the app is ending instead."""
     if not store_intact(window, app):
         return False
-    resume_collector()
+    painted()
     app.setWindowIcon(icons.app_icon())
     if theme.match_system(app):
         window.redraw_for_theme()
@@ -108,7 +98,7 @@ def settle(window: MainWindow, app: QApplication) -> bool:
 
 
 def start_reminders(window: MainWindow, app: QApplication) -> TrayReminders:
-    from privacy_checkup.ui.reminders import TrayReminders  # the tray, notifications and login switch
+    from privacy_checkup.ui.actions.reminders import TrayReminders  # the tray, notifications and login switch
 
     return TrayReminders(window, app)
 
@@ -124,13 +114,11 @@ def start_reminders_after_paint(window: MainWindow, app: QApplication,
     after_first_paint(window, start)
 
 
-def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False) -> int:
+def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False,
+            painted: Callable[[], None] = lambda: None) -> int:
     """The app. `background` (the login entry): stay in the tray and remind, opening no window unless
-    something is overdue and there is no tray to say so."""
-    # PySide6 reads the source of every module imported after it into Python's line cache, looking
-    # for "PySide6" (PYSIDE-2029), and the cache keeps it: ~1.5 MiB no one reads again. Tracebacks
-    # read the lines again if they ever need them.
-    linecache.clearcache()
+    something is overdue and there is no tray to say so. `painted` is called once the window is on
+    screen (ui/startup/collector.py)."""
     app = application()
     catalog = load_catalog(checklists_dir)
     try:
@@ -145,15 +133,15 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             refuse(app, exc, None, show=not quit_after_show)
             return 2
         if quit_after_show:
-            def painted() -> None:
+            def report_paint() -> None:
                 if store_intact(window, app, show_errors=False):
-                    resume_collector()
+                    painted()
                     quit_reporting_paint(app)
 
-            after_first_paint(window, painted)
+            after_first_paint(window, report_paint)
             window.show_laid_out()
         elif background:
-            if not settle(window, app):  # there may be no window to paint
+            if not settle(window, app, painted):  # there may be no window to paint
                 return 2
             if not window.overdue_titles():
                 return 0  # nothing is due: at login, stay out of the way
@@ -164,7 +152,7 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             else:
                 window.show_laid_out()
         else:
-            start_reminders_after_paint(window, app, ready=lambda: settle(window, app))
+            start_reminders_after_paint(window, app, ready=lambda: settle(window, app, painted))
             window.show_laid_out()
         return app.exec()
     finally:

@@ -12,15 +12,16 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.schedule import DueState
-from privacy_checkup.ui import modal, window_state
-from privacy_checkup.ui.app_state import AppState
-from privacy_checkup.ui.dashboard import DashboardView
-from privacy_checkup.ui.first_paint import after_first_paint
-from privacy_checkup.ui.layout_parts import settle_layouts
+from privacy_checkup.session.app_state import AppState
+from privacy_checkup.ui import window_state
+from privacy_checkup.ui.dialogs import modal
+from privacy_checkup.ui.screens.dashboard import DashboardView
+from privacy_checkup.ui.startup.first_paint import after_first_paint
+from privacy_checkup.ui.widgets.layout import settle_layouts
 
 if TYPE_CHECKING:  # the wizard, first run, dialogs and exports are imported when first used: faster start-up
-    from privacy_checkup.ui.first_run import FirstRunView
-    from privacy_checkup.ui.wizard import CheckupView
+    from privacy_checkup.ui.screens.checkup.view import CheckupView
+    from privacy_checkup.ui.screens.first_run import FirstRunView
 
 REFRESH_EVERY_MS = 30 * 60 * 1000
 
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
 
     # Screens
     def show_first_run(self) -> None:
-        from privacy_checkup.ui.first_run import FirstRunView
+        from privacy_checkup.ui.screens.first_run import FirstRunView
 
         self.first_run = FirstRunView(self.state, self.stack)
         self.first_run.finished.connect(self.show_dashboard)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
     def _open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None) -> None:
         checklist = self.state.catalog.get(checklist_id)
         assert checklist is not None
-        from privacy_checkup.ui.wizard import CheckupView
+        from privacy_checkup.ui.screens.checkup.view import CheckupView
 
         self.checkup = CheckupView(self.state, checklist, only_items, self.stack)
         self.checkup.closed.connect(self.show_dashboard)
@@ -182,19 +183,19 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
 
     def export_report(self) -> None:
-        from privacy_checkup.ui import report_actions
+        from privacy_checkup.ui.actions import report as report_actions
 
         report_actions.export_report(self, self.state)
 
     def export_backup(self) -> None:
-        from privacy_checkup.ui import backup_actions
+        from privacy_checkup.ui.actions import backup as backup_actions
 
         backup_actions.export_to_file(self, self.state)
 
     def import_backup(self) -> None:
         if self.checkup is not None and not self.checkup.save_note():
             return
-        from privacy_checkup.ui import backup_actions
+        from privacy_checkup.ui.actions import backup as backup_actions
 
         if backup_actions.import_from_file(self, self.state):
             if self.state.store.profile().onboarded:
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self, tab: str = "platforms") -> None:
         """The profile dialog at `tab`: "platforms", "devices" or "persona"."""
-        from privacy_checkup.ui.profile_dialog import ProfileDialog
+        from privacy_checkup.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(self.state, self, tab)
         if modal.run(dialog):
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
                 self.show_dashboard()
 
     def show_about(self) -> None:
-        from privacy_checkup.ui.about_dialog import AboutDialog
+        from privacy_checkup.ui.dialogs.about import AboutDialog
 
         modal.run(AboutDialog(self))
 

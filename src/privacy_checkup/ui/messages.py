@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from privacy_checkup.core import errors
-from privacy_checkup.ui import modal
-from privacy_checkup.ui.dates import format_date
-from privacy_checkup.ui.safe_text import make_plain
+from privacy_checkup.ui.dialogs import modal
+from privacy_checkup.ui.widgets.dates import format_date
+from privacy_checkup.ui.widgets.safe_text import make_plain
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -168,6 +168,29 @@ def message_box(parent: QWidget | None, message: UserMessage, icon: QMessageBox.
     box.setEscapeButton(ok)
     box.setAccessibleName(message.title)
     return box
+
+
+def ask(parent: QWidget | None, title: str, question: str, explanation: str, act: str,
+        decline: str | None = None) -> bool:
+    """A plain-text question. Enter (the default), Esc and closing all decline; True only when the person
+    clicks `act`. `decline` names the declining button (default: the platform's Cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    make_plain(box)
+    box.setText(question)
+    box.setInformativeText(explanation)
+    plain_labels(box)
+    acting = box.addButton(act, QMessageBox.ButtonRole.AcceptRole)
+    declining = (box.addButton(decline, QMessageBox.ButtonRole.RejectRole) if decline
+                 else box.addButton(QMessageBox.StandardButton.Cancel))
+    box.setDefaultButton(declining)
+    box.setEscapeButton(declining)
+    box.setAccessibleName(title)
+    modal.run(box)
+    return box.clickedButton() is acting
 
 
 def plain_labels(box: QMessageBox) -> None:

@@ -18,7 +18,7 @@ def create_test_window() -> str:
     window.close()
     if not visible:
         raise RuntimeError("the window did not become visible")
-    from privacy_checkup.ui import icons
+    from privacy_checkup.ui.look import icons
 
     # Drawn, not read from the icon cache: this raises if the SVG plug-in is missing.
     tile = icons.draw(icons.svg_document(icons.monogram_svg("self-test", "Self test", 48), 48)).toImage()

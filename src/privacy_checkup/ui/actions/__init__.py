@@ -1,0 +1,1 @@
+"""What the menus do: reports, backups, reminders and the tray, problem reports."""

@@ -1,0 +1,1 @@
+"""The screens of the main window: the first run, the dashboard and the checkup."""
