@@ -11,7 +11,7 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
-from privacy_checkup.launch import main  # noqa: E402 (after the streams exist)
+from privacy_checkup.launch import main  # after the streams exist: importing may print a warning
 
 if __name__ == "__main__":
     sys.exit(main())
