@@ -89,6 +89,15 @@ def describe_command(path: list[str], parser: argparse.ArgumentParser, summary: 
     return out
 
 
+def exit_status(parser: argparse.ArgumentParser) -> str:
+    """The parser's own words on exit codes (its epilog), or the convention the commands follow."""
+    epilog = " ".join((parser.epilog or "").split())
+    if epilog.lower().startswith("exit status:"):
+        return sentence(epilog.split(":", 1)[1].strip())
+    return ("Unless a command says otherwise above: 0 on success, 1 when the check it ran found problems, "
+            "2 on an error (a file that cannot be read, a wrong argument).")
+
+
 def manual(parser: argparse.ArgumentParser, version: str, date: dt.date) -> str:
     prog = parser.prog
     # The description reads "App name: what it is. Run without..."; NAME takes the part after the colon.
@@ -110,8 +119,7 @@ def manual(parser: argparse.ArgumentParser, version: str, date: dt.date) -> str:
         lines += describe_command([prog, name], sub, help_text)
     lines += [
         ".SH EXIT STATUS",
-        "Unless a command says otherwise above: 0 on success, 1 when the check it ran found problems, "
-        "2 on an error (a file that cannot be read, a wrong argument).",
+        roff(exit_status(parser)),
         ".SH FILES",
         ".TP", "\\fI/etc/xdg/privacy\\-checkup/\\fR",
         "The office folder: an office's policy.json and its checklists, which no user setting can replace.",

@@ -16,6 +16,7 @@ from privacy_checkup.cli import build_parser
 from tests.packaging.scripts import PACKAGING, load
 
 manpage = load("linux/manpage.py")
+PROGRAM = str(Path(sys.executable).with_name("privacy-checkup"))  # the console script of this environment
 
 
 def command_paths(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -67,7 +68,8 @@ def test_the_generated_page_renders_without_warnings(tmp_path: Path) -> None:
     assert warnings == ""
     assert "privacy-checkup pack sign" in out
     assert "2025-11-24" in out  # the date comes from SOURCE_DATE_EPOCH, so builds agree
-    subprocess.run([str(PACKAGING / "linux" / "check-manpage.sh"), str(page)], check=True, capture_output=True)
+    subprocess.run([str(PACKAGING / "linux" / "check-manpage.sh"), str(page), PROGRAM], check=True,
+                   capture_output=True)
 
 
 @pytest.mark.skipif(shutil.which("man") is None, reason="man-db is not installed (packaging/apt-test.txt has it)")
@@ -75,8 +77,8 @@ def test_the_page_check_fails_on_a_page_missing_a_command(tmp_path: Path) -> Non
     page = tmp_path / "privacy-checkup.1"
     text = manpage.manual(build_parser(), "9.9.9", dt.date(2026, 1, 2))
     page.write_text(text.replace("privacy\\-checkup status", "privacy\\-checkup stat"), encoding="utf-8")
-    result = subprocess.run([str(PACKAGING / "linux" / "check-manpage.sh"), str(page)], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run([str(PACKAGING / "linux" / "check-manpage.sh"), str(page), PROGRAM], capture_output=True,
+                            text=True, check=False)
     assert result.returncode == 1
     assert "does not describe 'status'" in result.stderr
 
