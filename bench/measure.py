@@ -57,10 +57,10 @@ def medians_taking_turns(commands: Sequence[Sequence[str]], env: dict[str, str] 
     for _ in range(runs):
         for command, taken in zip(commands, samples, strict=True):
             taken.append(run_once(command, env))
-    return [_median(taken) for taken in samples]
+    return [median(taken) for taken in samples]
 
 
-def _median(samples: Sequence[Sample]) -> Sample:
+def median(samples: Sequence[Sample]) -> Sample:
     return Sample(statistics.median(s.seconds for s in samples), statistics.median(s.exit_seconds for s in samples),
                   int(statistics.median(s.peak_kib for s in samples)))
 

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import installer, loading, startup
+from bench import installer, loading, page_change, startup
 from bench.measure import START_UP_RUNS
 
 
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += startup.measure(runs=runs, weeks=8 if args.smoke else 52)
     if args.installer:
         rows += installer.main(["--runs", str(runs)])
+    rows += page_change.rows(3 if args.smoke else 15)
     rows += store_rows(20 if args.smoke else 300)
     rows += loading_rows([10, 100] if args.smoke else [100, 1000, 10000])
     print()

@@ -65,7 +65,7 @@ def build_history(store: ProgressStore, years: int, start: dt.datetime) -> dt.da
         conn.execute("INSERT INTO answer_current (checklist_id, item_id, answer_id, review_id, state) "
                      "SELECT a.checklist_id, a.item_id, a.id, a.review_id, a.state FROM answers AS a JOIN "
                      "(SELECT max(id) AS newest FROM answers GROUP BY checklist_id, item_id) ON a.id = newest")
-    store.set_platforms([f"checklist-{number:02d}" for number in range(CHECKLISTS)])
+    store.set_platforms([f"checklist-{number:02d}" for number in range(CHECKLISTS)], start)
     return start + dt.timedelta(weeks=weeks)
 
 

@@ -90,7 +90,7 @@ def _inner(out: Path, dark: bool) -> int:
         now = dt.datetime.now(dt.UTC)
         wanted = [cid for cid in ("tiktok", "instagram", "youtube", "snapchat", "threads") if catalog.get(cid)]
         store.set_persona(Persona.HIGH_PROFILE)
-        store.set_platforms(wanted)
+        store.set_platforms(wanted, now - dt.timedelta(days=200))
         for cid in wanted:
             store.set_surface(cid, Surface.WEB if cid == "instagram" else Surface.IOS)
         store.set_onboarded()

@@ -39,7 +39,7 @@ def answer_everything(now: dt.datetime, note: str) -> str:
     bundled = [load_checklist(path) for path in checklist_files(paths.bundled_checklists_dir())][:3]
     with ProgressStore.open(paths.store_path()) as store:
         store.set_persona(Persona.HIGH_PROFILE)
-        store.set_platforms([checklist.id for checklist in bundled])
+        store.set_platforms([checklist.id for checklist in bundled], now)
         store.set_onboarded()
         states = [AnswerState.DONE, AnswerState.SKIPPED, AnswerState.NOT_APPLICABLE]
         for number, checklist in enumerate(bundled[:2]):

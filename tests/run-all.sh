@@ -15,6 +15,8 @@ export PRIVACY_CHECKUP_DURABILITY_KILLS="${PRIVACY_CHECKUP_DURABILITY_KILLS:-150
 export PRIVACY_CHECKUP_DURABILITY_SEED="${PRIVACY_CHECKUP_DURABILITY_SEED:-20261124}"
 # CI must not skip the keyring tests: with this set, a missing Secret Service fails them.
 export PRIVACY_CHECKUP_REQUIRE_KEYRING=1
+# Nor the tests that need a real desktop (Xvfb, a notification daemon, a window manager, the accessibility bus).
+export PRIVACY_CHECKUP_REQUIRE_DESKTOP=1
 # A throwaway keyring folder: the tests never see (or unlock) the developer's own keyrings.
 KEYRING_HOME=$(mktemp -d)
 trap 'rm -rf "$KEYRING_HOME"' EXIT

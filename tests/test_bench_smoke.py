@@ -16,7 +16,8 @@ def test_benchmark_smoke_run_prints_every_row() -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     table = result.stdout.split("Benchmarks, ", 1)[1]
     for row in ["start-up to painted window (s)", "start-up peak memory (MiB)", "load 100 checklist files (s)",
-                "durable answer save (ms)", "dashboard status query, 10 years (ms)"]:
+                "durable answer save (ms)", "dashboard status query, 10 years (ms)",
+                "answer and next setting painted (ms)", "first start after install (s)"]:
         line = next(line for line in table.splitlines() if line.startswith(row))
         value, baseline, ratio = (float(x) for x in line[len(row):].split()[:3])
         assert value > 0

@@ -256,7 +256,7 @@ def test_app_starts_and_reports_with_every_bad_checklist_and_a_bad_policy_instal
     if policy is not None:  # a bad one: safe defaults; a valid one with hostile text: signed packs required
         shutil.copyfile(FUZZ / policy, office / "policy.json")
     with ProgressStore.open(home / "data" / "progress.sqlite3") as store:
-        store.set_platforms(["example", "tiktok"])
+        store.set_platforms(["example", "tiktok"], dt.datetime.now(dt.UTC))  # just chosen: nothing due yet
         store.set_onboarded()
     env = child_env(PRIVACY_CHECKUP_HOME=str(home), PRIVACY_CHECKUP_OFFICE_DIR=str(office),
                     QT_QPA_PLATFORM="offscreen")

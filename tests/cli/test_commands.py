@@ -400,7 +400,7 @@ def test_status_flags_content_older_than_the_policys_maximum_age(app_home: Path)
                                                      "last_verified": checked}))
     with ProgressStore.open(paths.store_path()) as store:
         store.set_persona(Persona.EVERYONE)
-        store.set_platforms(["example"])
+        store.set_platforms(["example"], dt.datetime.now(dt.UTC))
 
     def stale() -> bool:
         result = run("status", "--json")

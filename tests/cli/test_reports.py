@@ -45,7 +45,7 @@ def known_store(app_home: Path) -> Path:
     now = dt.datetime.now(dt.UTC)
     with ProgressStore.open(paths.store_path()) as store:
         store.set_persona(Persona.EVERYONE)
-        store.set_platforms(["tiktok", "whatsapp", "bluesky"])
+        store.set_platforms(["tiktok", "whatsapp", "bluesky"], now - dt.timedelta(hours=1))  # bluesky: just chosen
         answer_all(store, "tiktok", now - dt.timedelta(days=400))      # overdue
         answer_all(store, "whatsapp", now - dt.timedelta(days=2))      # up to date
         vault = NotesVault(store, MemoryKeyStore())
@@ -72,7 +72,7 @@ def test_status_exits_one_when_something_is_overdue(known_store: Path) -> None:
 
 def test_status_exits_zero_when_nothing_is_overdue(app_home: Path) -> None:
     with ProgressStore.open(paths.store_path()) as store:
-        store.set_platforms(["whatsapp"])
+        store.set_platforms(["whatsapp"], dt.datetime.now(dt.UTC))
         answer_all(store, "whatsapp", dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     assert run("status").returncode == 0
 
@@ -113,8 +113,8 @@ def test_pdf_report_text_names_platforms_states_and_pages(known_store: Path, tmp
     assert out.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for expected in ["Privacy Checkup report", "TikTok", "WhatsApp", "Bluesky", "OVERDUE", "Up to date",
-                     "Never reviewed", "Make your account private", "Page 1 of"]:
+    for expected in ["Privacy Checkup report", "TikTok", "WhatsApp", "Bluesky", "Overdue by", "Up to date",
+                     "Not started", "Make your account private", "Page 1 of"]:
         assert expected in text, expected
 
 
@@ -135,3 +135,35 @@ def test_the_command_line_has_no_way_to_include_notes(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "unrecognized arguments: --include-notes" in result.stderr
     assert not (tmp_path / "r.json").exists()
+
+
+def test_status_json_follows_its_schema_and_a_review_finished_with_high_risk_open_needs_attention(
+        app_home: Path) -> None:
+    from privacy_checkup.core.status_report import json_schema as status_schema
+
+    checklist = load_catalog().get("tiktok")
+    assert checklist is not None
+    high_risk = next(item for item in checklist.items if item.risk.value == "high")
+    now = dt.datetime.now(dt.UTC)
+    with ProgressStore.open(paths.store_path()) as store:
+        store.set_platforms(["tiktok"], now - dt.timedelta(days=1))
+        review = store.start_review("tiktok", checklist.version, now - dt.timedelta(hours=1))
+        for item in checklist.items:
+            state = AnswerState.SKIPPED if item.id == high_risk.id else AnswerState.DONE
+            store.record_answer(review.id, item.id, item.revision, state, now - dt.timedelta(minutes=30))
+        store.complete_review(review.id, now - dt.timedelta(minutes=10))
+    result = run("status", "--json")
+    document = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(status_schema(), format_checker=jsonschema.FormatChecker()).validate(document)
+    (row,) = document["checklists"]
+    assert (row["state"], row["open"], row["open_high_risk_items"]) == ("incomplete", 1, [high_risk.id])
+    assert row["counts"]["skipped"] == 1
+    assert (result.returncode, document["exit_code"], document["needs_attention"]) == (1, 1, True)
+    text = run("status")
+    assert text.returncode == 1
+    assert "1 setting still open, 1 high risk" in text.stdout
+    assert "1 skipped" in text.stdout
+    attestation = app_home / "attestation.json"
+    assert run("report", "--format", "json", "--output", str(attestation)).returncode == 0
+    (listed,) = json.loads(attestation.read_text())["checklists"]
+    assert listed["state"] == "incomplete"  # the office sees what the dashboard says

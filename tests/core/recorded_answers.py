@@ -20,6 +20,7 @@ class RecordedAnswer:
     item_revision: int
     state: str = "done"
     answered_at: datetime = ANSWERED_AT
+    review_id: int = 1
 
 
 def load_test_checklist(relative_path: str) -> Checklist:

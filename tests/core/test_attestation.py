@@ -15,7 +15,7 @@ import pytest
 from privacy_checkup.core.attestation import CSV_COLUMNS, json_schema, to_csv, to_json
 from privacy_checkup.core.model import Checklist, Persona
 from privacy_checkup.core.report_data import ReportData, build_report
-from privacy_checkup.core.schedule import checklist_status
+from privacy_checkup.core.review import ReviewHistory, review_status
 from tests.core.recorded_answers import RecordedAnswer, load_test_checklist
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "attestation.schema.json"
@@ -28,7 +28,8 @@ def make_report(notes: dict[tuple[str, str], str] | None = None) -> tuple[Checkl
     v2 = load_test_checklist("versions/news-v2.json")
     answers = {item.id: RecordedAnswer(item.revision, "done") for item in v1.items}
     answers[v1.items[0].id] = RecordedAnswer(v1.items[0].revision, "skipped")
-    status = checklist_status(v2, Persona.EVERYONE, NOW, None, answers, NOW, ZoneInfo("Europe/London"))
+    history = ReviewHistory(last_completed=NOW, last_version=1, current_review=1)
+    status = review_status(v2, Persona.EVERYONE, history, answers, NOW, ZoneInfo("Europe/London"))
     return v2, build_report([(v2, status)], Persona.EVERYONE, {v2.id: answers}, NOW, "9.9.9", notes)
 
 

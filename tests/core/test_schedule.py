@@ -11,11 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from privacy_checkup.core.model import Checklist, Persona
+from privacy_checkup.core.review import ChecklistStatus, ReviewHistory, ReviewRules, review_status
 from privacy_checkup.core.schedule import (
     DEFAULT_DUE_SOON_DAYS,
-    ChecklistStatus,
     DueState,
-    checklist_status,
     due_date,
     due_soon_window,
     due_state,
@@ -37,9 +36,18 @@ def example_checklist(review_interval_days: int = 90) -> Checklist:
 def status_at(now: datetime, last_completed: datetime | None, *, tz: ZoneInfo | None = UTC_ZONE,
               open_review_started: datetime | None = None, checklist: Checklist | None = None,
               persona: Persona = Persona.HIGH_PROFILE, answers: dict[str, RecordedAnswer] | None = None,
-              **options: int) -> ChecklistStatus:
-    return checklist_status(checklist or example_checklist(), persona, last_completed, open_review_started,
-                            answers or {}, now, tz, **options)
+              interval_days: int | None = None, max_content_age_days: int = 365,
+              due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> ChecklistStatus:
+    """The status after a review finished at `last_completed`, every setting done in it (unless `answers`
+    say otherwise): these tests are about dates; tests/core/test_review.py is about answers."""
+    checklist = checklist or example_checklist()
+    if answers is None:
+        answers = answer_everything(checklist, persona) if last_completed is not None else {}
+    history = ReviewHistory(last_completed=last_completed, last_version=checklist.version,
+                            open_review_started=open_review_started, current_review=1)
+    rules = ReviewRules({checklist.id: interval_days} if interval_days is not None else {}, max_content_age_days,
+                        due_soon_days=due_soon_days)
+    return review_status(checklist, persona, history, answers, now, tz, rules)
 
 
 # --- interval boundaries and the due-soon window ----------------------------------------------------
@@ -306,7 +314,7 @@ def test_never_reviewed_has_no_dates_and_counts_every_applicable_item():
 
     assert status.state is DueState.NEVER_REVIEWED
     assert (status.last_reviewed, status.next_due, status.days_until_due) == (None, None, None)
-    assert (status.answered, status.total, status.changed_items) == (0, 2, ())
+    assert (status.counts.settled, status.total, status.changed_items) == (0, 2, ())
 
 
 # --- progress ---------------------------------------------------------------------------------------------
@@ -322,7 +330,7 @@ def test_progress_counts_only_items_that_apply_to_the_persona(persona, expected_
     status = status_at(datetime(2026, 2, 1, tzinfo=UTC), LAST_COMPLETED, checklist=checklist, persona=persona,
                        answers=answers)
 
-    assert (status.answered, status.total) == (expected_total, expected_total)
+    assert (status.counts.settled, status.total) == (expected_total, expected_total)
 
 
 def test_an_answer_at_an_old_revision_is_not_progress_but_a_change():
@@ -330,7 +338,7 @@ def test_an_answer_at_an_old_revision_is_not_progress_but_a_change():
 
     status = status_at(datetime(2026, 2, 1, tzinfo=UTC), LAST_COMPLETED, answers=answers)
 
-    assert (status.answered, status.total) == (1, 2)
+    assert (status.counts.settled, status.total) == (1, 2)
     assert status.changed_items == ("private-account",)
 
 

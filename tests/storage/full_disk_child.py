@@ -59,7 +59,7 @@ def main(folder: Path, result_path: Path) -> None:
     report = folder / "report.json"
     env = {**os.environ, "PRIVACY_CHECKUP_HOME": str(folder / "home")}
     with ProgressStore.open(store_path) as store:
-        store.set_platforms(["tiktok"])
+        store.set_platforms(["tiktok"], NOW)
         review = store.start_review("tiktok", 1, NOW)
         for number in range(20):
             store.record_answer(review.id, f"before-{number}", 1, AnswerState.DONE, NOW)

@@ -50,7 +50,7 @@ CLEAR_MESSAGES = ("is full", "disk reported an error", "cannot be written", "dis
 
 def make_store(path: Path, prefix: str, count: int = 12) -> None:
     with ProgressStore.open(path) as store:
-        store.set_platforms(["facebook", "tiktok"])
+        store.set_platforms(["facebook", "tiktok"], NOW)
         review = store.start_review("facebook", 1, NOW)
         for number in range(count):
             store.record_answer(review.id, f"{prefix}-{number}", 1, AnswerState.DONE, NOW)

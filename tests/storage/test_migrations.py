@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -33,13 +34,22 @@ INSERT INTO answers (review_id, checklist_id, item_id, item_revision, state, ans
     (2, 'facebook', 'two-factor', 1, NULL, '2025-07-01T09:06:00.000000Z');
 """
 
+# Version 2 added the device per platform and the newest answer per item (kept by the app as it answers).
+V2_DATA = V1_DATA + """
+INSERT INTO surfaces (checklist_id, surface) VALUES ('facebook', 'android');
+INSERT INTO answer_current (checklist_id, item_id, answer_id, review_id, state)
+    SELECT a.checklist_id, a.item_id, a.id, a.review_id, a.state FROM answers AS a
+    WHERE a.id = (SELECT max(b.id) FROM answers AS b WHERE b.checklist_id = a.checklist_id AND b.item_id = a.item_id);
+"""
+
 # What each earlier version wrote for that user; a new schema version adds its entry here.
-DATA_WRITTEN_BY = {1: V1_DATA}
+DATA_WRITTEN_BY = {1: V1_DATA, 2: V2_DATA}
 
 # Each released migration, pinned: stores in the wild were made by exactly this text.
 RELEASED = {
     1: "44af8d1a17c5dca0551298079223feeb0d13e5679b1a7f22afdc2f665c768168",
     2: "9f3a1f5ee00ab9226a49cdfbae43ef91505d56e961e8b459920dfb7888076a7d",
+    3: "cd347c566a76b2812f328f13b78256e8f63e84d0e0013220300010ca4329f075",
 }
 
 
@@ -90,6 +100,9 @@ def test_store_written_by_an_earlier_version_opens_with_everything_in_it(store_p
         assert summary.open_review.id == 2
         assert (summary.answered_items, summary.answered_in_open_review) == (1, 1)
         assert len(store.answer_events("facebook", "two-factor")) == 2
+        # Version 3 knows when each platform was chosen: the start of its first review, else the upgrade.
+        assert profile.chosen_at["facebook"] == dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
+        assert profile.chosen_at["tiktok"] > dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
         vault = NotesVault(store, keys)
         assert vault.status().state is VaultState.UNLOCKED
         assert vault.read_note("facebook", "two-factor") == "old note"

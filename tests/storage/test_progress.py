@@ -42,8 +42,8 @@ def test_new_profile_has_the_documented_defaults(store):
 def test_profile_choices_survive_reopening(store_path):
     with ProgressStore.open(store_path) as store:
         store.set_persona(Persona.HIGH_PROFILE)
-        store.set_platforms(["tiktok", "facebook", "x"])
-        store.set_platforms(["facebook", "tiktok"])
+        store.set_platforms(["tiktok", "facebook", "x"], dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        store.set_platforms(["facebook", "tiktok"], dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
         store.set_surface("facebook", Surface.IOS)
         store.set_surface("facebook", Surface.ANDROID)
         store.set_onboarded()
@@ -57,7 +57,7 @@ def test_profile_choices_survive_reopening(store_path):
 
 def test_platform_listed_twice_is_refused(store):
     with pytest.raises(ValueError, match="twice"):
-        store.set_platforms(["facebook", "facebook"])
+        store.set_platforms(["facebook", "facebook"], dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     assert store.profile().platforms == ()
 
 
@@ -145,7 +145,7 @@ def test_times_must_carry_a_time_zone_and_are_stored_as_utc(store, now):
 
 
 def test_summaries_show_each_checklist_once_with_counts(store, now):
-    store.set_platforms(["instagram", "facebook"])
+    store.set_platforms(["instagram", "facebook"], dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     old = store.start_review("facebook", 1, now - dt.timedelta(days=200))
     store.record_answer(old.id, "two-factor", 1, AnswerState.DONE, now - dt.timedelta(days=200))
     store.record_answer(old.id, "login-alerts", 1, AnswerState.SKIPPED, now - dt.timedelta(days=200))

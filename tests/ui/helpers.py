@@ -16,7 +16,7 @@ def onboard(state: AppState, platforms: tuple[str, ...] = ("tiktok",), persona: 
             surface: Surface = Surface.IOS) -> None:
     store = state.store
     store.set_persona(persona)
-    store.set_platforms(platforms)
+    store.set_platforms(platforms, state.now())
     for checklist_id in platforms:
         store.set_surface(checklist_id, surface)
     store.set_onboarded()

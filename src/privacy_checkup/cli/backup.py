@@ -18,6 +18,10 @@ def cmd_backup(action: str, file: Path, overwrite: bool = False) -> int:
         written = export_backup(store, file, overwrite=overwrite)
         print(f"Backed up your progress to {written}. Notes in it stay encrypted.", file=sys.stderr)
         return ExitCode.OK
+    from privacy_checkup.storage.instance_lock import AlreadyRunningError, held_elsewhere
+
+    if held_elsewhere(paths.data_dir()):  # the open app would go on showing, and writing, the old progress
+        raise AlreadyRunningError(paths.data_dir())
     result = import_backup(file, store, dt.datetime.now(dt.UTC))
     kept = f" Your previous progress was kept in {result.previous_store}." if result.previous_store else ""
     print(f"Imported {file} into {store}.{kept}", file=sys.stderr)

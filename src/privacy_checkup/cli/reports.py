@@ -8,19 +8,17 @@ import sys
 from pathlib import Path
 
 from privacy_checkup import __version__
+from privacy_checkup.cli import words
 from privacy_checkup.cli.exit_codes import ExitCode
 from privacy_checkup.core.attestation import to_csv, to_json
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Persona
-from privacy_checkup.core.status_report import needs_attention, status_rows
+from privacy_checkup.core.status_report import status_document
 from privacy_checkup.session.overview import Overview, ReviewRules, overview, report_data
 from privacy_checkup.storage import paths
 from privacy_checkup.storage.atomic import atomic_write
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.storage.sqlite_errors import translated
-
-STATE_WORDS = {"never_reviewed": "never reviewed", "in_progress": "in progress", "up_to_date": "up to date",
-               "due_soon": "due soon", "overdue": "OVERDUE"}
 
 
 def _overview(catalog: Catalog, now: dt.datetime, rules: ReviewRules | None = None) -> Overview | None:
@@ -37,25 +35,15 @@ def cmd_status(catalog: Catalog, as_json: bool, now: dt.datetime | None = None,
     now = now or dt.datetime.now(dt.UTC)
     view = _overview(catalog, now, rules)
     entries = view.entries if view else ()
-    rows = status_rows(entries)
-    code = ExitCode.ATTENTION if needs_attention(status for _, status in entries) else ExitCode.OK
+    document = status_document(entries, now, __version__, view.missing if view else ())
+    code = ExitCode.ATTENTION if document["needs_attention"] else ExitCode.OK
     if as_json:
-        print(json.dumps({"generated_at": now.isoformat(), "overdue": code == ExitCode.ATTENTION, "checklists": rows,
-                          "missing_checklists": list(view.missing) if view else []}, indent=2))
+        print(json.dumps(document, indent=2))
         return code
-    if not rows:
+    if not entries:
         print("No platforms chosen yet: open Privacy Checkup to start your checkup.")
-    for row in rows:
-        due = "not reviewed yet" if not row["next_due"] else (
-            f"was due {row['next_due']}" if row["state"] == "overdue" else f"next due {row['next_due']}")
-        extras = []
-        if row["changed_items"]:
-            extras.append(f"{row['changed_items']} changed since your last review")
-        if row["stale"]:
-            extras.append("may be out of date")
-        extra = f" ({'; '.join(extras)})" if extras else ""
-        print(f"{row['title']:<32} {STATE_WORDS[row['state']]:<15} {row['answered']}/{row['total']} answered, "
-              f"{due}{extra}")
+    for checklist, status in entries:
+        print(words.status_line(checklist.title, status))
     for missing in view.missing if view else ():
         print(f"{missing}: this checklist is no longer installed", file=sys.stderr)
     return code

@@ -3,14 +3,69 @@
 from __future__ import annotations
 
 from privacy_checkup.core.errors import InvalidFileError, PrivacyCheckupError
+from privacy_checkup.core.review import ChecklistStatus, Counts
+from privacy_checkup.core.schedule import DueState
 
 
 def error_lines(exc: PrivacyCheckupError) -> list[str]:
     """What to print on stderr when a command fails: the file problems in the compiler's form, one a line,
     or one line saying what went wrong."""
+    from privacy_checkup.storage.instance_lock import AlreadyRunningError
+
     if isinstance(exc, InvalidFileError):
         return [str(diagnostic) for diagnostic in exc.diagnostics]
+    if isinstance(exc, AlreadyRunningError):
+        return [f"privacy-checkup: the app is open for {exc.folder}; close it first, then run this again"]
     return [f"privacy-checkup: {exc}"]
 
 
 INTERRUPTED = "privacy-checkup: interrupted"
+
+
+def _settings(number: int) -> str:
+    return f"{number} setting{'' if number == 1 else 's'}"
+
+
+def counts_text(counts: Counts) -> str:
+    """"12 done · 2 not applicable · 5 skipped · 6 to do": skipped is never counted as checked."""
+    parts = [f"{counts.done} done"]
+    if counts.not_applicable:
+        parts.append(f"{counts.not_applicable} not applicable")
+    if counts.skipped:
+        parts.append(f"{counts.skipped} skipped")
+    if counts.changed:
+        parts.append(f"{counts.changed} changed since answered")
+    if counts.unanswered:
+        parts.append(f"{counts.unanswered} to do")
+    return " \u00b7 ".join(parts)
+
+
+def state_text(status: ChecklistStatus) -> str:
+    state = status.state
+    if state is DueState.OVERDUE:
+        return "OVERDUE (never started)" if status.first_review else (
+            f"OVERDUE ({_settings(status.counts.open)} still open)" if status.counts.open else "OVERDUE")
+    if state is DueState.INCOMPLETE:
+        high = len(status.open_high_risk)
+        return f"{_settings(status.counts.open)} still open" + (f", {high} high risk" if high else "")
+    return {DueState.NEVER_REVIEWED: "not started", DueState.IN_PROGRESS: "in progress",
+            DueState.UP_TO_DATE: "up to date", DueState.DUE_SOON: "due soon"}[state]
+
+
+def due_text(status: ChecklistStatus) -> str:
+    if status.next_due is None:
+        return "no due date"
+    day = status.next_due.isoformat()
+    if status.state is DueState.OVERDUE:
+        return f"was due {day}"
+    if status.first_review:
+        return f"first review due {day}"
+    return f"open settings due {day}" if status.state is DueState.INCOMPLETE else f"next due {day}"
+
+
+def status_line(title: str, status: ChecklistStatus) -> str:
+    extras = []
+    if status.stale:
+        extras.append("may be out of date")
+    extra = f" ({'; '.join(extras)})" if extras else ""
+    return f"{title:<28} {state_text(status)}: {counts_text(status.counts)}; {due_text(status)}{extra}"

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from privacy_checkup.core.report_data import ReportData
+from privacy_checkup.core.schedule import DueState
 
 ATTESTATION_FORMAT = "privacy-checkup-attestation"
 ATTESTATION_VERSION = 1
@@ -124,7 +125,7 @@ def json_schema() -> dict[str, Any]:
                 "properties": {
                     "checklist_id": {"type": "string"}, "title": {"type": "string"},
                     "version": {"type": "integer", "minimum": 1}, "last_verified": {"type": "string"},
-                    "state": {"enum": ["never_reviewed", "in_progress", "up_to_date", "due_soon", "overdue"]},
+                    "state": {"enum": [state.value for state in DueState]},
                     "last_reviewed": nullable_date, "next_due": nullable_date,
                 }}},
             "records": {"type": "array", "items": record},

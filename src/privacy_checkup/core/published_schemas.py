@@ -12,7 +12,7 @@ from typing import Any
 
 def published() -> dict[str, Callable[[], dict[str, Any]]]:
     """Path from the repository root -> the function that renders the schema."""
-    from privacy_checkup.core import attestation, checklist_format, emergency, glossary, policy_format
+    from privacy_checkup.core import attestation, checklist_format, emergency, glossary, policy_format, status_report
 
     return {
         f"checklists/{checklist_format.SCHEMA_FILE_NAME}": checklist_format.json_schema,
@@ -20,6 +20,7 @@ def published() -> dict[str, Callable[[], dict[str, Any]]]:
         f"checklists/{glossary.SCHEMA_FILE_NAME}": glossary.json_schema,
         f"checklists/{emergency.SCHEMA_FILE_NAME}": emergency.json_schema,
         "resources/schemas/attestation.schema.json": attestation.json_schema,
+        "resources/schemas/status.schema.json": status_report.json_schema,
     }
 
 

@@ -6,13 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from privacy_checkup.core.changes import AnsweredItem
 from privacy_checkup.core.model import Checklist, Persona
-from privacy_checkup.core.schedule import ChecklistStatus
+from privacy_checkup.core.review import AnsweredItem, ChecklistStatus, ItemState
 
 UNANSWERED = "unanswered"
-STATE_LABELS = {"done": "Done", "skipped": "Skipped for now", "not_applicable": "Not applicable",
-                UNANSWERED: "Not answered yet"}
 
 
 @dataclass(frozen=True)
@@ -22,7 +19,7 @@ class ItemRecord:
     title: str
     section: str
     risk: str
-    state: str                       # done / skipped / not_applicable / unanswered
+    state: str                       # done / skipped / not_applicable / unanswered (changed ones included)
     answered_at: datetime | None
     answered_revision: int | None    # the revision the answer was given for
     changed: bool                    # answered at another revision: "changed since your last review"
@@ -65,12 +62,13 @@ def build_report(checklists: Sequence[tuple[Checklist, ChecklistStatus]], person
         items = []
         for item in checklist.items_for(persona):
             answer = given.get(item.id)
-            changed = answer is not None and answer.item_revision != item.revision
+            item_state = status.item_states.get(item.id, ItemState.UNANSWERED)
+            changed = item_state is ItemState.CHANGED
             items.append(ItemRecord(
                 item_id=item.id, item_revision=item.revision, title=item.title, section=section_of[item.id],
                 risk=item.risk.value,
-                state=UNANSWERED if answer is None or changed else str(answer.state),
-                answered_at=None if answer is None else answer.answered_at,
+                state=UNANSWERED if changed else item_state.value,
+                answered_at=None if answer is None or item_state is ItemState.UNANSWERED else answer.answered_at,
                 answered_revision=None if answer is None else answer.item_revision,
                 changed=changed, stale=item.id in stale,
                 note=None if notes is None else notes.get((checklist.id, item.id)),

@@ -1,4 +1,4 @@
-"""When each checklist is due for another look: pure functions of the review history, with `now` as an argument.
+"""Review dates: pure functions of the review history, with `now` as an argument (core/review.py uses them).
 
 Due dates are local calendar dates in the user's time zone: the last review's
 local date plus the interval in days. Counting whole dates rather than adding
@@ -6,63 +6,28 @@ hours to an instant means neither a time-zone difference nor a daylight-saving
 change can move a due date by a day.
 """
 
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
-
-from privacy_checkup.core.changes import AnsweredItem, review_progress
-from privacy_checkup.core.changes import items_to_reopen as items_to_reopen
-from privacy_checkup.core.model import Checklist, Persona
 
 # Where a moment's local date is read: a time zone, or None for the machine's own local time, as its
 # C library gives it for each moment (TZ, /etc/localtime, Windows' zone setting), daylight saving
 # included. The app uses None: it asks for no zone database, and follows the system's setting.
 Zone = tzinfo | None
 
-__all__ = [
-    "DEFAULT_DUE_SOON_DAYS",
-    "DEFAULT_MAX_CONTENT_AGE_DAYS",
-    "AnsweredItem",
-    "ChecklistStatus",
-    "DueState",
-    "Zone",
-    "checklist_status",
-    "due_date",
-    "due_soon_window",
-    "due_state",
-    "is_stale",
-    "items_to_reopen",
-    "local_date",
-]
-
 DEFAULT_DUE_SOON_DAYS = 14
 DEFAULT_MAX_CONTENT_AGE_DAYS = 365
 
 
 class DueState(StrEnum):
-    """Where a checklist stands; the values are what `status --json` prints."""
+    """Where a platform stands (core/review.py decides which); the values are what `status --json` prints."""
 
-    NEVER_REVIEWED = "never_reviewed"
+    NEVER_REVIEWED = "never_reviewed"  # chosen, and no review finished yet
     IN_PROGRESS = "in_progress"
+    INCOMPLETE = "incomplete"          # the last review was finished with settings still open
     UP_TO_DATE = "up_to_date"
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
-
-
-class ChecklistStatus(NamedTuple):
-    """Everything the dashboard and `privacy-checkup status` show for one checklist."""
-
-    checklist_id: str
-    state: DueState
-    last_reviewed: date | None       # local calendar date of the last completed review
-    next_due: date | None            # local calendar date; None when never reviewed
-    days_until_due: int | None       # negative when overdue
-    answered: int                    # items answered at their current revision (applicable to persona)
-    total: int                       # items applicable to the persona
-    changed_items: tuple[str, ...]   # item ids answered at an older revision: "changed since your last review"
-    stale: bool                      # checklist last_verified older than max content age
-    stale_items: tuple[str, ...]
 
 
 def local_date(moment: datetime, tz: Zone) -> date:
@@ -135,43 +100,3 @@ def is_stale(last_verified: date, today: date, max_content_age_days: int = DEFAU
     if max_content_age_days < 0:
         raise ValueError(f"the maximum content age cannot be negative ({max_content_age_days} days)")
     return (today - last_verified).days > max_content_age_days
-
-
-def checklist_status(checklist: Checklist, persona: Persona, last_completed: datetime | None,
-                     open_review_started: datetime | None, answers: Mapping[str, AnsweredItem],
-                     now: datetime, tz: Zone, interval_days: int | None = None,
-                     max_content_age_days: int = DEFAULT_MAX_CONTENT_AGE_DAYS,
-                     due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> ChecklistStatus:
-    """The status of `checklist` for this user at `now`.
-
-    `interval_days` is the office policy's override; without one the
-    checklist's own review interval applies. An open review shows as
-    IN_PROGRESS unless the last completed review is already overdue: overdue
-    must be impossible to miss.
-    """
-    interval = checklist.review_interval_days if interval_days is None else interval_days
-    due_soon_window(interval, due_soon_days)  # refuses a bad interval or window even before a first review
-    today = local_date(now, tz)
-
-    timing = None if last_completed is None else _timing(last_completed, interval, now, tz)
-    if timing is None:
-        state = DueState.NEVER_REVIEWED if open_review_started is None else DueState.IN_PROGRESS
-    else:
-        state = _state_for(timing.days_until_due, interval, due_soon_days)
-        if open_review_started is not None and state is not DueState.OVERDUE:
-            state = DueState.IN_PROGRESS
-
-    progress = review_progress(checklist, persona, answers)
-    return ChecklistStatus(
-        checklist_id=checklist.id,
-        state=state,
-        last_reviewed=None if timing is None else timing.last_reviewed,
-        next_due=None if timing is None else timing.next_due,
-        days_until_due=None if timing is None else timing.days_until_due,
-        answered=len(progress.answered),
-        total=progress.total,
-        changed_items=progress.changed,
-        stale=is_stale(checklist.last_verified, today, max_content_age_days),
-        stale_items=tuple(item.id for item in checklist.items_for(persona)
-                          if is_stale(item.last_verified, today, max_content_age_days)),
-    )

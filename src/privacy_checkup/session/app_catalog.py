@@ -7,7 +7,7 @@ from typing import NamedTuple
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.policy import Policy, PolicyResult, load_policy
 from privacy_checkup.core.policy_catalog import PolicyCatalog, build_policy_catalog
-from privacy_checkup.session.overview import ReviewRules
+from privacy_checkup.core.review import ReviewRules
 from privacy_checkup.storage import paths
 from privacy_checkup.storage.known_copies import KnownCopies
 from privacy_checkup.storage.pack_state import read_seen_versions, record_seen_version
@@ -29,7 +29,11 @@ class AppCatalog(NamedTuple):
     @property
     def review_rules(self) -> ReviewRules:
         """The policy's say on reviews, for status, reports and the dashboard."""
-        return ReviewRules(self.policy.review_interval_overrides, self.policy.max_content_age_days)
+        return review_rules(self.policy)
+
+
+def review_rules(policy: Policy) -> ReviewRules:
+    return ReviewRules(policy.review_interval_overrides, policy.max_content_age_days)
 
 
 def load_app_catalog(office_override: Path | None = None) -> AppCatalog:

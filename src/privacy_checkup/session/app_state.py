@@ -11,8 +11,10 @@ from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Surface
 from privacy_checkup.core.policy import Policy, PolicyResult
-from privacy_checkup.core.schedule import ChecklistStatus, DueState, Zone, checklist_status
-from privacy_checkup.session.overview import ReviewRules, overview
+from privacy_checkup.core.review import ChecklistStatus, ReviewRules, review_status
+from privacy_checkup.core.schedule import DueState, Zone
+from privacy_checkup.session.app_catalog import review_rules
+from privacy_checkup.session.overview import history_of, overview
 from privacy_checkup.storage.keystore import KeyStore
 from privacy_checkup.storage.progress import ProgressStore
 
@@ -25,8 +27,8 @@ def utc_now() -> dt.datetime:
 
 
 # Overdue first, then what needs attention soonest; ties keep the person's own order.
-STATE_ORDER = {DueState.OVERDUE: 0, DueState.DUE_SOON: 1, DueState.IN_PROGRESS: 2,
-               DueState.NEVER_REVIEWED: 3, DueState.UP_TO_DATE: 4}
+STATE_ORDER = {DueState.OVERDUE: 0, DueState.INCOMPLETE: 1, DueState.DUE_SOON: 2, DueState.IN_PROGRESS: 3,
+               DueState.NEVER_REVIEWED: 4, DueState.UP_TO_DATE: 5}
 
 
 class AppState:
@@ -57,7 +59,7 @@ class AppState:
 
     @property
     def rules(self) -> ReviewRules:
-        return ReviewRules(self.policy.review_interval_overrides, self.policy.max_content_age_days)
+        return review_rules(self.policy)
 
     @property
     def help_link(self) -> str | None:
@@ -86,15 +88,10 @@ class AppState:
 
     def status(self, checklist: Checklist) -> ChecklistStatus:
         store = self.store
-        last = store.last_completed_review(checklist.id)
-        open_review = store.open_review(checklist.id)
-        return checklist_status(
-            checklist, store.profile().persona,
-            last.completed_at if last else None,
-            open_review.started_at if open_review else None,
-            store.latest_answers(checklist.id), self.now(), self.tz,
-            interval_days=self.rules.interval_overrides.get(checklist.id),
-            max_content_age_days=self.rules.max_content_age_days)
+        profile = store.profile()
+        history = history_of(store.summaries().get(checklist.id), profile.chosen_at.get(checklist.id))
+        return review_status(checklist, profile.persona, history, store.latest_answers(checklist.id), self.now(),
+                             self.tz, self.rules)
 
     def chosen_checklists(self) -> list[tuple[Checklist, ChecklistStatus]]:
         """The person's platforms that the catalog has, most urgent first (the same numbers as `status`)."""

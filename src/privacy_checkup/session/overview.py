@@ -1,24 +1,19 @@
-"""Each chosen checklist's status and the report data, read from the store and the catalog."""
+"""Each chosen platform's status and the report data, read from the store and the catalog."""
 
 from collections.abc import Mapping
 from datetime import datetime
-from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from privacy_checkup.core.catalog import Catalog
 from privacy_checkup.core.model import Checklist, Persona
-from privacy_checkup.core.schedule import DEFAULT_MAX_CONTENT_AGE_DAYS, ChecklistStatus, Zone, checklist_status
-from privacy_checkup.storage.progress import Answer, ProgressStore
+from privacy_checkup.core.review import ChecklistStatus, ReviewHistory, ReviewRules, review_status
+from privacy_checkup.core.schedule import Zone
+from privacy_checkup.storage.progress import Answer, ChecklistSummary, ProgressStore
 
 if TYPE_CHECKING:
     from privacy_checkup.core.report_data import ReportData
 
-
-class ReviewRules(NamedTuple):
-    """What an office policy can change about reviews (the defaults when there is none)."""
-
-    interval_overrides: Mapping[str, int] = MappingProxyType({})
-    max_content_age_days: int = DEFAULT_MAX_CONTENT_AGE_DAYS
+__all__ = ["Overview", "ReviewRules", "history_of", "overview", "report_data"]
 
 
 class Overview(NamedTuple):
@@ -26,6 +21,17 @@ class Overview(NamedTuple):
     entries: tuple[tuple[Checklist, ChecklistStatus], ...]
     answers: Mapping[str, Mapping[str, Answer]]
     missing: tuple[str, ...]  # chosen platforms whose checklist is no longer in the catalog
+
+
+def history_of(summary: ChecklistSummary | None, chosen_at: datetime | None) -> ReviewHistory:
+    last = summary.last_completed if summary else None
+    open_review = summary.open_review if summary else None
+    return ReviewHistory(
+        chosen_at=chosen_at,
+        last_completed=None if last is None else last.completed_at,
+        last_version=None if last is None else last.checklist_version,
+        open_review_started=None if open_review is None else open_review.started_at,
+        current_review=open_review.id if open_review is not None else None if last is None else last.id)
 
 
 def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: Zone,
@@ -42,18 +48,10 @@ def overview(store: ProgressStore, catalog: Catalog, now: datetime, tz: Zone,
         if checklist is None:
             missing.append(checklist_id)
             continue
-        summary = summaries.get(checklist_id)
         given = store.latest_answers(checklist_id)
         answers[checklist_id] = given
-        last = summary.last_completed if summary else None
-        open_review = summary.open_review if summary else None
-        status = checklist_status(
-            checklist, profile.persona,
-            last_completed=None if last is None or last.completed_at is None else last.completed_at,
-            open_review_started=None if open_review is None else open_review.started_at,
-            answers=given, now=now, tz=tz, interval_days=rules.interval_overrides.get(checklist_id),
-            max_content_age_days=rules.max_content_age_days)
-        entries.append((checklist, status))
+        history = history_of(summaries.get(checklist_id), profile.chosen_at.get(checklist_id))
+        entries.append((checklist, review_status(checklist, profile.persona, history, given, now, tz, rules)))
     return Overview(profile.persona, tuple(entries), answers, tuple(missing))
 
 

@@ -97,7 +97,17 @@ CREATE INDEX reviews_completed ON reviews (checklist_id, completed_at) WHERE com
 ALTER TABLE vault ADD COLUMN key_backend TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: when each platform was chosen, so a platform never started becomes due. Platforms chosen
+# before it get the start of their first review, or, never started, the moment of the upgrade: a fresh
+# first-review window rather than an instant "overdue".
+_V3 = """
+ALTER TABLE platforms ADD COLUMN chosen_at TEXT;
+UPDATE platforms SET chosen_at = COALESCE(
+    (SELECT min(r.started_at) FROM reviews AS r WHERE r.checklist_id = platforms.checklist_id),
+    strftime('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

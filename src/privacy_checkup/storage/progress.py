@@ -2,10 +2,10 @@
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import NamedTuple, Self
 
 from privacy_checkup.core.errors import UnknownReviewError
@@ -26,6 +26,7 @@ class Answer(NamedTuple):
     item_revision: int
     state: AnswerState
     answered_at: dt.datetime  # timezone-aware UTC
+    review_id: int = 0        # the review it was given in
 
 
 class AnswerEvent(NamedTuple):
@@ -50,6 +51,7 @@ class Profile(NamedTuple):
     platforms: tuple[str, ...]  # chosen checklist ids, in the user's order
     surfaces: dict[str, Surface]  # checklist id -> the device the user uses it on
     onboarded: bool
+    chosen_at: Mapping[str, dt.datetime] = MappingProxyType({})  # checklist id -> when the person chose it
 
 
 class ChecklistSummary(NamedTuple):
@@ -108,21 +110,27 @@ class ProgressStore:
     def profile(self) -> Profile:
         with self._db.read() as conn:
             persona, onboarded = conn.execute("SELECT persona, onboarded FROM profile WHERE id = 1").fetchone()
-            platforms = tuple(row[0] for row in conn.execute("SELECT checklist_id FROM platforms ORDER BY position"))
+            rows = conn.execute("SELECT checklist_id, chosen_at FROM platforms ORDER BY position").fetchall()
             surfaces = {row[0]: Surface(row[1]) for row in conn.execute("SELECT checklist_id, surface FROM surfaces")}
-        return Profile(Persona(persona), platforms, surfaces, bool(onboarded))
+        return Profile(Persona(persona), tuple(row[0] for row in rows), surfaces, bool(onboarded),
+                       {row[0]: from_db_time(row[1]) for row in rows if row[1] is not None})
 
     def set_persona(self, persona: Persona) -> None:
         with self._db.write() as conn:
             conn.execute("UPDATE profile SET persona = ? WHERE id = 1", (Persona(persona).value,))
 
-    def set_platforms(self, checklist_ids: Sequence[str]) -> None:
+    def set_platforms(self, checklist_ids: Sequence[str], now: dt.datetime) -> None:
+        """The chosen platforms, in the person's order. A platform kept keeps the moment it was chosen; one
+        newly chosen (or chosen again after it was removed) is chosen `now`."""
         if len(set(checklist_ids)) != len(checklist_ids):
             raise ValueError(f"platforms listed twice: {list(checklist_ids)}")
+        chosen = to_db_time(now)
         with self._db.write() as conn:
+            kept = dict(conn.execute("SELECT checklist_id, chosen_at FROM platforms").fetchall())
             conn.execute("DELETE FROM platforms")
-            conn.executemany("INSERT INTO platforms (checklist_id, position) VALUES (?, ?)",
-                             [(checklist_id, position) for position, checklist_id in enumerate(checklist_ids)])
+            conn.executemany("INSERT INTO platforms (checklist_id, position, chosen_at) VALUES (?, ?, ?)",
+                             [(checklist_id, position, kept.get(checklist_id) or chosen)
+                              for position, checklist_id in enumerate(checklist_ids)])
 
     def set_surface(self, checklist_id: str, surface: Surface) -> None:
         with self._db.write() as conn:
@@ -191,7 +199,7 @@ class ProgressStore:
         """Appends the answer to the item's history; durable when this returns."""
         state = AnswerState(state)
         checklist_id = self._append_answer(review_id, item_id, item_revision, state.value, now)
-        return Answer(checklist_id, item_id, item_revision, state, from_db_time(to_db_time(now)))
+        return Answer(checklist_id, item_id, item_revision, state, from_db_time(to_db_time(now)), review_id)
 
     def clear_answer(self, review_id: int, item_id: str, now: dt.datetime) -> None:
         """"Undo": appends a row meaning "unanswered", keeping the revision of the answer it clears."""
@@ -222,15 +230,15 @@ class ProgressStore:
         """Item id -> its newest answer in any review; cleared items are left out."""
         with self._db.read() as conn:
             rows = conn.execute(
-                "SELECT a.item_id, a.item_revision, a.state, a.answered_at FROM answer_current AS c "
+                "SELECT a.item_id, a.item_revision, a.state, a.answered_at, a.review_id FROM answer_current AS c "
                 "JOIN answers AS a ON a.id = c.answer_id WHERE c.checklist_id = ? AND c.state IS NOT NULL",
                 (checklist_id,)).fetchall()
-        return {row[0]: Answer(checklist_id, row[0], int(row[1]), AnswerState(row[2]), from_db_time(row[3]))
-                for row in rows}
+        return {row[0]: Answer(checklist_id, row[0], int(row[1]), AnswerState(row[2]), from_db_time(row[3]),
+                               int(row[4])) for row in rows}
 
     def answer_history(self, checklist_id: str, item_id: str) -> list[Answer]:
         """Every answer given to the item, oldest first (clears are in `answer_events`)."""
-        return [Answer(checklist_id, item_id, event.item_revision, event.state, event.at)
+        return [Answer(checklist_id, item_id, event.item_revision, event.state, event.at, event.review_id)
                 for event in self.answer_events(checklist_id, item_id) if event.state is not None]
 
     def answer_events(self, checklist_id: str, item_id: str) -> list[AnswerEvent]:

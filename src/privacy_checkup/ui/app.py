@@ -15,6 +15,7 @@ from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.session.app_catalog import AppCatalog, load_app_catalog
 from privacy_checkup.session.app_state import AppState
 from privacy_checkup.storage import paths
+from privacy_checkup.storage.instance_lock import AlreadyRunningError, InstanceLock
 from privacy_checkup.storage.keystore import KeyStore, OsKeyStore
 from privacy_checkup.storage.progress import ProgressStore
 from privacy_checkup.ui.look import icons, theme
@@ -91,6 +92,9 @@ def settle(window: MainWindow, app: QApplication, painted: Callable[[], None]) -
     if not store_intact(window, app):
         return False
     painted()
+    from privacy_checkup.ui import instance  # QtDBus: after the first paint
+
+    instance.serve(window, paths.data_dir())
     app.setWindowIcon(icons.app_icon())
     if theme.match_system(app):
         window.redraw_for_theme()
@@ -114,12 +118,43 @@ def start_reminders_after_paint(window: MainWindow, app: QApplication,
     after_first_paint(window, start)
 
 
+def already_running(app: QApplication, quietly: bool) -> int:
+    """A second launch on the same data folder: bring the first window forward, or say it is open."""
+    from privacy_checkup.ui import instance
+
+    if instance.activate_running(paths.data_dir()):
+        print("privacy-checkup: already open; its window was brought forward", file=sys.stderr)
+        return 0
+    print("privacy-checkup: already open (close the other window first)", file=sys.stderr)
+    if not quietly:
+        from privacy_checkup.storage.instance_lock import AlreadyRunningError
+        from privacy_checkup.ui import messages
+
+        app.setWindowIcon(icons.app_icon())
+        messages.show_error(None, AlreadyRunningError(paths.data_dir()))
+    return 0
+
+
 def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, background: bool = False,
             painted: Callable[[], None] = lambda: None) -> int:
-    """The app. `background` (the login entry): stay in the tray and remind, opening no window unless
-    something is overdue and there is no tray to say so. `painted` is called once the window is on
-    screen (ui/startup/collector.py)."""
+    """The app. `background` (the login entry): remind from the tray, or with a desktop notification, opening
+    no window unless something is overdue and there is no other way to say so. `painted` is called once the
+    window is on screen (ui/startup/collector.py). One app per data folder: a second launch brings the first
+    window forward."""
     app = application()
+    lock = InstanceLock(paths.data_dir())
+    try:
+        lock.acquire()
+    except AlreadyRunningError:
+        return already_running(app, quietly=quit_after_show or background)
+    try:
+        return _run_window(app, checklists_dir, quit_after_show, background, painted)
+    finally:
+        lock.release()
+
+
+def _run_window(app: QApplication, checklists_dir: Path | None, quit_after_show: bool, background: bool,
+                painted: Callable[[], None]) -> int:
     catalog = load_catalog(checklists_dir)
     try:
         state = open_state(catalog)
@@ -149,6 +184,8 @@ def run_gui(checklists_dir: Path | None = None, quit_after_show: bool = False, b
             if reminders.tray.icon.isVisible():
                 app.setQuitOnLastWindowClosed(False)  # lives in the tray until Quit
                 reminders.notify_if_due()
+            elif reminders.notify_if_due():
+                return 0  # said by the desktop's notification service; nothing else to do at login
             else:
                 window.show_laid_out()
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -13,6 +13,7 @@ from privacy_checkup import APP_NAME
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.schedule import DueState
 from privacy_checkup.session.app_state import AppState
+from privacy_checkup.session.checkup_flow import RunKind
 from privacy_checkup.ui import window_state
 from privacy_checkup.ui.dialogs import modal
 from privacy_checkup.ui.screens.dashboard import DashboardView
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.first_run: FirstRunView | None = None
         self.dashboard: DashboardView | None = None
         self.checkup: CheckupView | None = None
+        self.instance_service: QObject | None = None  # answers a second launch (ui/instance.py)
         self._build_menus()
         window_state.restore_geometry(self)
         # Status glyphs are drawn in the palette's colours: redraw the screen when light/dark changes.
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(self.state, self.stack)
         self.dashboard.start_requested.connect(self.open_checkup)
         self.dashboard.changes_requested.connect(self.open_changes)
+        self.dashboard.open_settings_requested.connect(self.open_open_settings)
         self.dashboard.manage_requested.connect(lambda: self.edit_profile("platforms"))
         self.dashboard.problems_requested.connect(self.show_checklist_problems)
         self._replace(self.dashboard)
@@ -96,26 +99,33 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None = None) -> None:
+    def open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None = None,
+                     kind: RunKind = RunKind.REVIEW) -> None:
         checklist = self.state.catalog.get(checklist_id)
         if checklist is None:
             return
-        self._guard(lambda: self._open_checkup(checklist_id, only_items))
+        self._guard(lambda: self._open_checkup(checklist_id, only_items, kind))
 
-    def _open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None) -> None:
+    def _open_checkup(self, checklist_id: str, only_items: tuple[str, ...] | None, kind: RunKind) -> None:
         checklist = self.state.catalog.get(checklist_id)
         assert checklist is not None
         from privacy_checkup.ui.screens.checkup.view import CheckupView
 
-        self.checkup = CheckupView(self.state, checklist, only_items, self.stack)
+        self.checkup = CheckupView(self.state, checklist, only_items, self.stack, kind=kind)
         self.checkup.closed.connect(self.show_dashboard)
         self._replace(self.checkup)
-        self.checkup.next_button.setFocus()
+        self.checkup.focus_page()
 
     def open_changes(self, checklist_id: str) -> None:
         checklist = self.state.catalog.get(checklist_id)
         if checklist is not None:
-            self.open_checkup(checklist_id, self.state.status(checklist).changed_items)
+            self.open_checkup(checklist_id, self.state.status(checklist).changed_items, RunKind.CHANGES)
+
+    def open_open_settings(self, checklist_id: str) -> None:
+        """ "Do the 5 open settings": the ones a finished review left open, highest risk first."""
+        checklist = self.state.catalog.get(checklist_id)
+        if checklist is not None:
+            self.open_checkup(checklist_id, self.state.status(checklist).open_items, RunKind.OPEN_SETTINGS)
 
     def _replace(self, widget: QWidget) -> None:
         """Show `widget` (made with the stack as its parent: reparenting a built screen would restyle it

@@ -35,6 +35,14 @@ class UserMessage(NamedTuple):
 
 def describe(exc: BaseException) -> UserMessage:
     """Words for `exc`. Technical detail goes in `details`, never in the first two sentences."""
+    from privacy_checkup.storage.instance_lock import AlreadyRunningError
+
+    if isinstance(exc, AlreadyRunningError):
+        return UserMessage(
+            _tr("Privacy Checkup is already open"),
+            _tr("Privacy Checkup is already open on this computer, perhaps in another window or on another "
+                "desktop. Only one can be open at a time, so your progress never splits in two."),
+            _tr("Switch to the window that is open. If you cannot find it, log out and in again."), str(exc))
     if isinstance(exc, errors.NotesLockedError):
         return UserMessage(
             _tr("Notes are locked"),

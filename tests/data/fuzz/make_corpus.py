@@ -242,7 +242,7 @@ def backup_cases(rng: random.Random) -> Iterator[tuple[str, bytes, str]]:
         store_path = Path(folder) / "progress.sqlite3"
         now = dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.UTC)
         with ProgressStore.open(store_path) as store:
-            store.set_platforms(["example"])  # "example" is also what the damaged answer's checklist is read as
+            store.set_platforms(["example"], now)  # "example" is also what the damaged answer's checklist is read as
             review = store.start_review("example", 3, now)
             for item in ("private-account", "contact-sync"):
                 store.record_answer(review.id, item, 1, AnswerState.DONE, now)

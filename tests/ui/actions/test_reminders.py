@@ -56,16 +56,17 @@ def test_reminder_switches_are_saved_and_start_at_login_writes_the_entry(
     from PySide6.QtWidgets import QApplication
 
     from privacy_checkup.storage import autostart
+    from privacy_checkup.ui.actions.desktop_notifications import Notifier
     from privacy_checkup.ui.actions.reminders import NOTIFY_SETTING, TRAY_SETTING, TrayReminders
 
     state = make_state()
     window = make_window(state)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    reminders = TrayReminders(window, app)
+    reminders = TrayReminders(window, app, Notifier(True))  # a desktop with a notification service, no tray
     titles = [a.text() for a in reminders.menu.actions()]
-    assert titles == ["Show a reminder icon in the system &tray", "&Notify me when a review is overdue",
-                      "Check for overdue reviews when I &log in"]
+    assert titles == ["Reminder icon in the system tray: this desktop has no tray",
+                      "&Notify me when a review is overdue", "Check for overdue reviews when I &log in"]
     assert reminders.notify_action.isChecked()
     assert not reminders.login_action.isChecked()
     reminders.notify_action.setChecked(False)
@@ -89,3 +90,23 @@ def test_login_start_with_nothing_overdue_exits_quietly() -> None:
                             text=True, timeout=60, env=dict(os.environ), check=False)
     assert result.returncode == 0
     assert result.stdout == ""
+
+
+def test_options_that_cannot_work_here_are_unticked_and_say_why(qtbot: QtBot, make_window, make_state) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from privacy_checkup.ui.actions.desktop_notifications import Notifier
+    from privacy_checkup.ui.actions.reminders import TrayReminders
+
+    state = make_state()
+    window = make_window(state)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # The test platform has no tray; this desktop has no notification service either (GNOME without one, say).
+    reminders = TrayReminders(window, app, Notifier(False, "this desktop has no notification service"))
+    for action, reason in ((reminders.tray_action, "this desktop has no tray"),
+                           (reminders.notify_action, "this desktop has no notification service")):
+        assert not action.isChecked()  # though the person never turned it off: it cannot work here
+        assert not action.isEnabled()
+        assert reason in action.text()  # in the text itself: a menu shows no tooltips
+    assert reminders.notify_if_due() is False

@@ -55,18 +55,34 @@ def test_overdue_is_first_and_impossible_to_miss(qtbot, make_window, make_state,
     window = make_window(state)
     dashboard = window.dashboard
     assert dashboard is not None
-    first = dashboard.cards[0]
-    assert first.checklist.id == "tiktok"  # sorted before the never-reviewed one, against the person's order
+    # Instagram was chosen 120 days ago and never started: overdue too, and first in the person's order.
+    never, first = dashboard.cards[0], dashboard.cards[1]
+    assert (never.checklist.id, first.checklist.id) == ("instagram", "tiktok")
+    assert never.status.state is DueState.OVERDUE
+    assert never.badge.text() == "Not started, overdue"
+    assert never.action_button.text() == "Start checkup"
     assert first.status.state is DueState.OVERDUE
     assert first.property("status") == "overdue"  # the red border
     assert first.badge.property("badge") == "overdue"  # the red badge
     assert first.badge.text() == "Overdue by 30 days"  # the words
-    assert "overdue" in dashboard.summary_label.text()
+    assert "2 overdue" in dashboard.summary_label.text()
     banner_texts = [w.accessibleName() for w in dashboard.findChildren(QWidget, "Banner")]
-    assert banner_texts == ["TikTok is overdue for a review."]
+    assert banner_texts == ["2 platforms are overdue for a review: Instagram, TikTok."]
     assert first.action_button.text() == "Review again"
     assert first.due_label.text() != ""
     assert first.last_label.text() != "Not yet"
+
+
+def test_a_platform_never_started_is_due_within_two_weeks_of_being_chosen(qtbot, make_window, make_state, clock):
+    state = make_state()
+    onboard(state, ("tiktok",))
+    clock.advance(days=13)
+    card = card_for(make_window(state), "tiktok")
+    assert (card.status.state, card.badge.text()) == (DueState.NEVER_REVIEWED, "Not started")
+    assert card.due_label.text() == "8 Dec 2026"  # chosen 24 Nov: start by 8 Dec
+    clock.advance(days=2)
+    card = card_for(make_window(state), "tiktok")
+    assert card.status.state is DueState.OVERDUE
 
 
 def test_changed_items_are_counted_and_reopened_alone(qtbot, make_window, make_state, clock, data_dir, tmp_path):
@@ -266,7 +282,8 @@ def test_quit_mid_checkup_and_relaunch_shows_everything_where_it_was(qtbot, make
     again = make_window(make_state())
     card = card_for(again, "instagram")
     assert card.status.state is DueState.IN_PROGRESS
-    assert card.progress_label.text().startswith("1 of ")
+    assert card.progress_label.text().startswith("0 done \u00b7 1 skipped \u00b7 ")  # skipped is not checked
+    assert card.progress.value() == 0
 
 
 def test_platforms_the_office_requires_are_ticked_and_cannot_be_unticked(qtbot, make_window, make_state):
@@ -289,7 +306,7 @@ def test_the_tray_reminder_follows_the_dashboard(qtbot, make_window, make_state,
     from privacy_checkup.ui.actions.reminders import TrayReminders
 
     state = make_state()
-    onboard(state, ("tiktok", "instagram"))
+    onboard(state, ("tiktok",))
     _complete_review(state, "tiktok", clock)
     clock.advance(days=120)
     window = make_window(state)

@@ -26,14 +26,12 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from privacy_checkup.core.report_data import STATE_LABELS, ChecklistRecord, ReportData
+from privacy_checkup.core.report_data import ChecklistRecord, ReportData
 from privacy_checkup.core.schedule import DueState
+from privacy_checkup.ui import status_words
 
-DUE_LABELS = {
-    DueState.NEVER_REVIEWED: "Never reviewed", DueState.IN_PROGRESS: "In progress",
-    DueState.UP_TO_DATE: "Up to date", DueState.DUE_SOON: "Due soon", DueState.OVERDUE: "OVERDUE",
-}
-PERSONA_LABELS = {"everyone": "Everyone", "high_profile": "High-profile person", "office_staff": "Office staff"}
+PERSONA_LABELS = {"everyone": "Everyone", "high_profile": "High-profile person", "office_staff": "Office staff",
+                  "manager": "Runs a high-profile person's accounts"}
 ACCENT = QColor("#234a9c")
 WARNING = QColor("#b3261e")
 MUTED = QColor("#5f6368")
@@ -94,7 +92,7 @@ def _date(value: object) -> str:
 def _status_format(state: DueState) -> QTextCharFormat:
     if state is DueState.OVERDUE:
         return _char(9, bold=True, colour=WARNING)
-    if state is DueState.DUE_SOON:
+    if state in (DueState.DUE_SOON, DueState.INCOMPLETE):
         return _char(9, bold=True, colour=QColor("#8a5300"))
     return _char(9)
 
@@ -115,7 +113,7 @@ def build_document(report: ReportData) -> QTextDocument:
     body = _char(9)
     write.table(
         ["Platform", "Status", "Last reviewed", "Next due", "Answers", "Version"],
-        [[(c.title, _char(9, bold=True)), (DUE_LABELS[c.status.state], _status_format(c.status.state)),
+        [[(c.title, _char(9, bold=True)), (status_words.state_text(c.status), _status_format(c.status.state)),
           (_date(c.status.last_reviewed), body), (_date(c.status.next_due), body),
           (_progress(c), body), (f"v{c.version}", body)]
          for c in report.checklists],
@@ -127,23 +125,21 @@ def build_document(report: ReportData) -> QTextDocument:
 
 
 def _progress(checklist: ChecklistRecord) -> str:
-    """"12 done, 3 skipped of 17": skipped items are not presented as done."""
-    states = [item.state for item in checklist.items]
-    parts = [f"{states.count('done')} done"]
-    if states.count("skipped"):
-        parts.append(f"{states.count('skipped')} skipped")
-    if states.count("not_applicable"):
-        parts.append(f"{states.count('not_applicable')} n/a")
-    return ", ".join(parts) + f" of {len(states)}"
+    """"12 done · 2 not applicable · 5 skipped · 6 to do": skipped settings are not presented as done."""
+    return status_words.counts_text(checklist.status.counts)
 
 
 def _checklist_section(write: _Writer, checklist: ChecklistRecord, with_notes: bool) -> None:
     write.paragraph(checklist.title, _char(14, bold=True, colour=ACCENT), space_before=16)
     status = checklist.status
     write.paragraph(
-        f"{DUE_LABELS[status.state]} · last reviewed {_date(status.last_reviewed)} · next due "
-        f"{_date(status.next_due)} · checklist version {checklist.version}, content last verified "
-        f"{checklist.last_verified}", _char(9, colour=MUTED))
+        f"{status_words.state_text(status)} · last reviewed {_date(status.last_reviewed)} · "
+        f"{status_words.due_label(status).lower()} {_date(status.next_due)} · checklist version {checklist.version}, "
+        f"content last verified {checklist.last_verified}", _char(9, colour=MUTED))
+    if status.open_high_risk:
+        titles = {item.item_id: item.title for item in checklist.items}
+        write.paragraph("High-risk settings still open: " + "; ".join(titles[i] for i in status.open_high_risk),
+                        _char(9, bold=True, colour=WARNING))
     if status.stale:
         write.paragraph("This checklist may be out of date: its content has not been verified for over a year.",
                         _char(9, bold=True, colour=WARNING))
@@ -157,7 +153,7 @@ def _checklist_section(write: _Writer, checklist: ChecklistRecord, with_notes: b
             flags.append("May be out of date")
         answered = "—" if item.answered_at is None or item.changed else item.answered_at.date().isoformat()
         state_fmt = _char(9, bold=True) if item.state == "done" else body
-        row = [(item.title, body), (STATE_LABELS[item.state], state_fmt), (answered, body),
+        row = [(item.title, body), (status_words.answer_text(item.state), state_fmt), (answered, body),
                ("; ".join(flags) or "", _char(8, colour=WARNING))]
         if with_notes:
             row.append((item.note or "", _char(8, colour=MUTED)))

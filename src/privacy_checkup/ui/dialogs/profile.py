@@ -68,6 +68,6 @@ class ProfileDialog(QDialog):
         store = self.state.store
         store.set_persona(self.persona_choice.persona())
         # Platforms whose checklist is missing right now (e.g. a broken file) stay chosen.
-        store.set_platforms([*self.platform_choice.chosen(), *self.state.missing_platforms()])
+        store.set_platforms([*self.platform_choice.chosen(), *self.state.missing_platforms()], self.state.now())
         for checklist_id, surface in self.device_choice.surfaces().items():
             store.set_surface(checklist_id, surface)

@@ -144,7 +144,7 @@ def monogram(checklist_id: str, title: str, size: int = 48, ratio: float = 1.0) 
 def status_glyph_svg(state: str, size: int) -> str:
     """A small glyph for a due state, so status never depends on colour alone."""
     t = theme.current()
-    colour = {"overdue": t.danger, "due_soon": t.warning, "up_to_date": t.success,
+    colour = {"overdue": t.danger, "due_soon": t.warning, "incomplete": t.warning, "up_to_date": t.success,
               "in_progress": t.accent}.get(state, t.info)
     s = float(size)
     pen = max(1.5, s / 9)
@@ -157,6 +157,10 @@ def status_glyph_svg(state: str, size: int) -> str:
     if state == "due_soon":  # a clock
         return (_ring(s / 2, s / 2, s * 0.4, colour, pen)
                 + _line([(s / 2, s * 0.28), (s / 2, s / 2), (s * 0.68, s * 0.6)], colour, pen))
+    if state == "incomplete":  # a circle with "!" in it: settings left open
+        return (_ring(s / 2, s / 2, s * 0.4, colour, pen)
+                + _line([(s / 2, s * 0.3), (s / 2, s * 0.56)], colour, pen)
+                + _disc(s / 2, s * 0.7, pen / 1.6, colour))
     if state == "up_to_date":  # a tick in a circle
         return (_disc(s / 2, s / 2, s * 0.45, colour)
                 + _line([(s * 0.3, s * 0.52), (s * 0.44, s * 0.66), (s * 0.7, s * 0.36)], WHITE, white_pen))

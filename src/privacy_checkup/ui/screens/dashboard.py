@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from privacy_checkup.core.errors import ChecklistError
 from privacy_checkup.core.model import Checklist
-from privacy_checkup.core.schedule import ChecklistStatus, DueState
+from privacy_checkup.core.review import ChecklistStatus
+from privacy_checkup.core.schedule import DueState
 from privacy_checkup.session.app_state import AppState
 from privacy_checkup.ui.look import icons
 from privacy_checkup.ui.startup.first_paint import after_first_paint
@@ -27,6 +28,7 @@ FIRST_SCREEN_CARDS = 6
 class DashboardView(QWidget):
     start_requested = Signal(str)
     changes_requested = Signal(str)
+    open_settings_requested = Signal(str)
     manage_requested = Signal()
     problems_requested = Signal()
 
@@ -77,11 +79,14 @@ class DashboardView(QWidget):
             after_first_paint(self.cards[0], self._add_remaining_cards)
 
         overdue = [c.title for c, s in rows if s.state is DueState.OVERDUE]
+        incomplete = [c for c, s in rows if s.state is DueState.INCOMPLETE]
         due_soon = [c for c, s in rows if s.state is DueState.DUE_SOON]
         up_to_date = [c for c, s in rows if s.state is DueState.UP_TO_DATE]
         parts = []
         if overdue:
             parts.append(self.tr("%1 overdue").replace("%1", str(len(overdue))))
+        if incomplete:
+            parts.append(self.tr("%1 with settings still open").replace("%1", str(len(incomplete))))
         if due_soon:
             parts.append(self.tr("%1 due soon").replace("%1", str(len(due_soon))))
         parts.append(self.tr("%1 of %2 up to date").replace("%1", str(len(up_to_date))).replace(
@@ -115,6 +120,7 @@ class DashboardView(QWidget):
             platform_card = PlatformCard(checklist, status, self)
             platform_card.start_requested.connect(self.start_requested)
             platform_card.changes_requested.connect(self.changes_requested)
+            platform_card.open_settings_requested.connect(self.open_settings_requested)
             self.cards.append(platform_card)
         self._place_cards(first_new)
 

@@ -179,7 +179,7 @@ class FirstRunView(QWidget):
     def _save(self) -> None:
         store = self.state.store
         store.set_persona(self.persona_choice.persona())
-        store.set_platforms(self.platform_choice.chosen())
+        store.set_platforms(self.platform_choice.chosen(), self.state.now())
         for checklist_id, surface in self.device_choice.surfaces().items():
             store.set_surface(checklist_id, surface)
         store.set_onboarded()

@@ -15,27 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_checkup.core.model import Checklist
-from privacy_checkup.core.schedule import ChecklistStatus, DueState
+from privacy_checkup.core.review import ChecklistStatus
+from privacy_checkup.core.schedule import DueState
+from privacy_checkup.ui import status_words
 from privacy_checkup.ui.look import icons
-from privacy_checkup.ui.widgets.dates import format_date, relative_days
+from privacy_checkup.ui.widgets.dates import format_date
 from privacy_checkup.ui.widgets.enum_properties import set_enum_property
 from privacy_checkup.ui.widgets.layout import button
 from privacy_checkup.ui.widgets.safe_text import icon_label, plain_label
-
-
-def status_text(widget: QWidget, status: ChecklistStatus) -> str:
-    days = status.days_until_due
-    if status.state is DueState.OVERDUE and days is not None:
-        return (widget.tr("Overdue by %1 days").replace("%1", str(-days)) if days < -1
-                else widget.tr("Overdue by 1 day") if days == -1 else widget.tr("Due today"))
-    return {
-        DueState.NEVER_REVIEWED: widget.tr("Never reviewed"),
-        DueState.IN_PROGRESS: widget.tr("In progress"),
-        DueState.UP_TO_DATE: widget.tr("Up to date"),
-        DueState.DUE_SOON: widget.tr("Due %1").replace("%1", relative_days(days or 0)),
-        DueState.OVERDUE: widget.tr("Overdue"),
-    }[status.state]
-
 
 MIN_WIDTH = 400  # logical pixels: two fit side by side from the dashboard's two-column width up
 
@@ -45,6 +32,7 @@ class PlatformCard(QFrame):
 
     start_requested = Signal(str)
     changes_requested = Signal(str)
+    open_settings_requested = Signal(str)
 
     def __init__(self, checklist: Checklist, status: ChecklistStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +44,8 @@ class PlatformCard(QFrame):
         self.setMinimumWidth(MIN_WIDTH)
         self.setProperty("card", True)
         self.setProperty("status", status.state.value)
-        self.setAccessibleName(self.tr("%1: %2").replace("%1", checklist.title).replace(
-            "%2", status_text(self, status)))
+        state_text = status_words.state_text(status)
+        self.setAccessibleName(self.tr("%1: %2").replace("%1", checklist.title).replace("%2", state_text))
         ratio = self.devicePixelRatioF()
 
         icon = icon_label(icons.monogram(checklist.id, checklist.title, 48, ratio),
@@ -66,8 +54,8 @@ class PlatformCard(QFrame):
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(6)
-        glyph = icon_label(icons.status_glyph(status.state.value, 18, ratio), status_text(self, status), self)
-        self.badge = plain_label(status_text(self, status), self, wrap=False)
+        glyph = icon_label(icons.status_glyph(status.state.value, 18, ratio), state_text, self)
+        self.badge = plain_label(state_text, self, wrap=False)
         self.badge.setProperty("badge", status.state.value)
         badge_row.addWidget(glyph)
         badge_row.addWidget(self.badge)
@@ -89,26 +77,27 @@ class PlatformCard(QFrame):
         badge_column.addStretch(1)
         header.addLayout(badge_column)
 
+        counts = status.counts
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, max(status.total, 1))
-        self.progress.setValue(min(status.answered, status.total))
+        self.progress.setRange(0, max(counts.total, 1))
+        self.progress.setValue(counts.settled)  # only settled settings fill the bar: skipped is not checked
         self.progress.setProperty("status", status.state.value)
         self.progress.setTextVisible(False)
-        progress_text = self.tr("%1 of %2 settings checked").replace("%1", str(status.answered)).replace(
-            "%2", str(status.total))
-        self.progress.setAccessibleName(progress_text)
-        self.progress_label = plain_label(progress_text, self, role="small", wrap=False)
+        progress_text = status_words.counts_text(counts)
+        self.progress.setAccessibleName(self.tr("%1 of %2 settings settled").replace(
+            "%1", str(counts.settled)).replace("%2", str(counts.total)))
+        self.progress.setAccessibleDescription(progress_text)
+        self.progress_label = plain_label(progress_text, self, role="small")
 
         facts = QGridLayout()
         facts.setHorizontalSpacing(16)
         facts.setVerticalSpacing(2)
         last = format_date(status.last_reviewed) if status.last_reviewed else self.tr("Not yet")
-        due = format_date(status.next_due) if status.next_due else self.tr("After your first review")
         self.last_label = plain_label(last, self, wrap=False)
-        self.due_label = plain_label(due, self, role="danger" if status.state is DueState.OVERDUE else "",
-                                     wrap=False)
+        self.due_label = plain_label(status_words.due_text(status), self,
+                                     role="danger" if status.state is DueState.OVERDUE else "", wrap=False)
         facts.addWidget(plain_label(self.tr("Last reviewed"), self, role="small", wrap=False), 0, 0)
-        facts.addWidget(plain_label(self.tr("Next review due"), self, role="small", wrap=False), 0, 1)
+        facts.addWidget(plain_label(status_words.due_label(status), self, role="small", wrap=False), 0, 1)
         facts.addWidget(self.last_label, 1, 0)
         facts.addWidget(self.due_label, 1, 1)
         facts.setColumnStretch(2, 1)
@@ -147,20 +136,41 @@ class PlatformCard(QFrame):
         actions.setSpacing(8)
         actions.addLayout(notes, 1)
         self.changes_button = None
-        if changed and status.state is not DueState.IN_PROGRESS:
-            self.changes_button = button(self.tr("Review %1 &changes").replace("%1", str(changed)), self)
-            self.changes_button.clicked.connect(lambda: self.changes_requested.emit(checklist.id))
-            actions.addWidget(self.changes_button)
         self.action_button = button(self._action_text(), self, kind="primary")
         self.action_button.setAccessibleName(f"{self.action_button.text().replace('&', '')} {checklist.title}")
-        self.action_button.clicked.connect(lambda: self.start_requested.emit(checklist.id))
+        action = self.action
+        wanted = {"open_settings": self.open_settings_requested, "changes": self.changes_requested}.get(
+            action, self.start_requested)
+        self.action_button.clicked.connect(lambda: wanted.emit(checklist.id))
+        if action == "changes":
+            self.changes_button = self.action_button
         actions.addWidget(self.action_button)
         layout.addLayout(actions)
 
+    @property
+    def action(self) -> str:
+        """What the card's button does: resume, start, do the open settings a finished review left, review
+        what changed since, or review again."""
+        status = self.status
+        if status.review_open:
+            return "resume"
+        if status.first_review:
+            return "start"
+        if status.interval_passed:
+            return "review"
+        if status.counts.skipped + status.counts.unanswered:
+            return "open_settings"
+        if status.counts.changed:
+            return "changes"
+        return "review"
+
     def _action_text(self) -> str:
-        state = self.status.state
-        if state is DueState.NEVER_REVIEWED:
-            return self.tr("Start checkup")
-        if state is DueState.IN_PROGRESS:
-            return self.tr("Resume")
-        return self.tr("Review again")
+        status = self.status
+        return {
+            "resume": self.tr("Resume"),
+            "start": self.tr("Start checkup"),
+            "open_settings": status_words.open_settings_action(status.counts.open),
+            "changes": (self.tr("Review 1 &change") if status.counts.changed == 1
+                        else self.tr("Review %1 &changes").replace("%1", str(status.counts.changed))),
+            "review": self.tr("Review again"),
+        }[self.action]

@@ -31,9 +31,23 @@ def persona_texts(widget: QWidget) -> dict[Persona, tuple[str, str]]:
                                widget.tr("An MP, journalist, campaigner or their family. Adds extra protection "
                                          "and puts the riskiest settings first.")),
         Persona.OFFICE_STAFF: (widget.tr("&Office staff"),
-                               widget.tr("You work for an MP or an organisation and manage accounts or "
-                                         "contacts for them.")),
+                               widget.tr("You work for an MP or an organisation and handle its contacts, "
+                                         "casework or shared accounts.")),
+        Persona.MANAGER: (widget.tr("I &run a high-profile person's accounts"),
+                          widget.tr("A caseworker or staff member who runs an MP's or public figure's accounts. "
+                                    "Covers both your own accounts and the ones you manage.")),
     }
+
+
+def persona_note_text(widget: QWidget, persona: Persona, note_for: Persona, note: str) -> str:
+    """A persona's note as the page shows it, saying whom it is about: someone who runs a high-profile
+    person's accounts reads that person's note as being about the account they manage."""
+    if persona is Persona.MANAGER and note_for is Persona.HIGH_PROFILE:
+        return widget.tr("For the account you manage: ") + note
+    if note_for is Persona.MANAGER:
+        return widget.tr("For the account you manage: ") + note
+    who = persona_texts(widget)[note_for][0].replace("&", "")
+    return widget.tr("For %1: ").replace("%1", who.lower()) + note
 
 
 def surface_label(widget: QWidget, surface: Surface) -> str:

@@ -26,6 +26,8 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = ""
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if selectable:
         set_enum_property(label, "textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
+        # Tab reaches it, so text can be read (and copied) from the keyboard alone.
+        set_enum_property(label, "focusPolicy", "StrongFocus")
     else:
         set_enum_property(label, "textInteractionFlags", "NoTextInteraction")
     if role:

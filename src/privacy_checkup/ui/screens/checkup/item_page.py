@@ -18,23 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_checkup.core.model import Checklist, Item, Persona, Section, Surface
-from privacy_checkup.storage.progress import Answer, AnswerState
+from privacy_checkup.storage.progress import Answer
+from privacy_checkup.ui import status_words
 from privacy_checkup.ui.widgets import links
 from privacy_checkup.ui.widgets.dates import format_date
 from privacy_checkup.ui.widgets.layout import button, card, clear_layout, scroll_page
-from privacy_checkup.ui.widgets.profile_choices import persona_texts, surface_label
+from privacy_checkup.ui.widgets.profile_choices import persona_note_text, surface_label
 from privacy_checkup.ui.widgets.safe_text import plain_label
 
 
-def answer_text(widget: QWidget, state: AnswerState) -> str:
-    return {AnswerState.DONE: widget.tr("Done"), AnswerState.SKIPPED: widget.tr("Skipped for now"),
-            AnswerState.NOT_APPLICABLE: widget.tr("Not applicable to me")}[state]
-
-
 class ItemPage(QWidget):
-    surface_changed = Signal(object)  # Surface
+    remember_surface = Signal(object)  # Surface: keep showing this device's steps for the platform
     report_requested = Signal()
     unlock_requested = Signal()
+    clear_requested = Signal()
 
     def __init__(self, checklist: Checklist, section: Section, item: Item, position: int, total: int,
                  surface: Surface, persona: Persona, today: dt.date, max_age_days: int,
@@ -42,7 +39,8 @@ class ItemPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self.checklist, self.section, self.item = checklist, section, item
-        self.surface = surface
+        self.surface = surface        # the device whose steps are shown
+        self.saved_surface = surface  # the device saved for this platform; looking at another changes nothing
         self._note_loaded = ""
         self.scroll_area, column = scroll_page(self, 760)
 
@@ -67,10 +65,22 @@ class ItemPage(QWidget):
         meta.addWidget(self.risk_label)
         if previous is not None:
             meta.addWidget(plain_label(self.tr("Last time: %1 on %2").replace(
-                "%1", answer_text(self, previous.state)).replace("%2", format_date(previous.answered_at.date())),
-                self, role="small", wrap=False))
+                "%1", status_words.answer_text(previous.state)).replace(
+                "%2", format_date(previous.answered_at.date())), self, role="small", wrap=False))
         meta.addStretch(1)
         column.addLayout(meta)
+        answer_row = QHBoxLayout()
+        answer_row.setSpacing(10)
+        self.answer_label = plain_label("", self, role="answer", wrap=False)
+        self.clear_button = button(self.tr("&Clear answer"), self, kind="link")
+        self.clear_button.setToolTip(self.tr("Make this setting unanswered again; what you said before stays in "
+                                             "your history."))
+        self.clear_button.clicked.connect(self.clear_requested)
+        answer_row.addWidget(self.answer_label)
+        answer_row.addWidget(self.clear_button)
+        answer_row.addStretch(1)
+        column.addLayout(answer_row)
+        self.show_answer(None)
         self.changed_label: QLabel | None = None
         if previous is not None and previous.item_revision < item.revision:
             self.changed_label = plain_label(self.tr(
@@ -85,17 +95,23 @@ class ItemPage(QWidget):
         self.recommended_label = plain_label(item.recommended, self, role="recommended", selectable=True)
         column.addWidget(self.recommended_label)
         self.persona_note_label: QLabel | None = None
-        if persona in item.persona_notes:
-            who = persona_texts(self)[persona][0].replace("&", "")
-            self.persona_note_label = plain_label(
-                self.tr("For %1: ").replace("%1", who.lower()) + item.persona_notes[persona], self,
-                role="personanote", selectable=True)
+        note = item.persona_note(persona)
+        if note is not None:
+            self.persona_note_label = plain_label(persona_note_text(self, persona, *note), self,
+                                                  role="personanote", selectable=True)
             column.addWidget(self.persona_note_label)
 
         steps_header = QHBoxLayout()
         steps_header.addWidget(plain_label(self.tr("How to do it"), self, role="heading"), 1)
         self.surface_buttons = self._surface_switch(steps_header)
         column.addLayout(steps_header)
+        self.remember_row = QHBoxLayout()
+        self.remember_button = button("", self, kind="link")
+        self.remember_button.clicked.connect(self._remember_surface)
+        self.remember_button.hide()
+        self.remember_row.addStretch(1)
+        self.remember_row.addWidget(self.remember_button)
+        column.addLayout(self.remember_row)
         self.steps_card = card(self)
         self.steps_layout = QVBoxLayout(self.steps_card)
         self.steps_layout.setContentsMargins(18, 14, 18, 14)
@@ -164,7 +180,7 @@ class ItemPage(QWidget):
             if surface not in self.item.steps:
                 segment.setToolTip(self.tr("No steps for this device yet"))
             segment.setChecked(surface is self.surface)
-            segment.clicked.connect(lambda _=False, s=surface: self.set_surface(s, emit=True))
+            segment.clicked.connect(lambda _=False, s=surface: self.set_surface(s))
             group.addButton(segment)
             switch.addWidget(segment)
             buttons[surface] = segment
@@ -172,12 +188,39 @@ class ItemPage(QWidget):
         row.addWidget(frame)
         return buttons
 
-    def set_surface(self, surface: Surface, emit: bool = False) -> None:
+    def set_surface(self, surface: Surface) -> None:
+        """Show `surface`'s steps. Looking is not choosing: the saved device stays unless the person asks."""
         self.surface = surface
         self.surface_buttons[surface].setChecked(True)
         self._show_steps()
-        if emit:
-            self.surface_changed.emit(surface)
+        peeking = surface is not self.saved_surface
+        self.remember_button.setText(self.tr("Always show the steps for %1 on %2").replace(
+            "%1", surface_label(self, surface)).replace("%2", self.checklist.title) if peeking else "")
+        self.remember_button.setVisible(peeking)
+
+    def _remember_surface(self) -> None:
+        self.saved_surface = self.surface
+        self.remember_button.hide()
+        self.remember_surface.emit(self.surface)
+
+    def show_answer(self, answer: Answer | None) -> None:
+        """The answer that counts now, in words ("Your answer: Not applicable to me, 4 Dec 2026")."""
+        if answer is None:
+            self.answer_label.setText(self.tr("Not answered yet"))
+            self.answer_label.setProperty("answered", False)
+        else:
+            self.answer_label.setText(self.tr("Your answer: %1, %2").replace(
+                "%1", status_words.answer_text(answer.state)).replace(
+                "%2", format_date(answer.answered_at.astimezone().date())))
+            self.answer_label.setProperty("answered", True)
+        self.answer_label.setAccessibleName(self.answer_label.text())
+        self.answer_label.style().unpolish(self.answer_label)
+        self.answer_label.style().polish(self.answer_label)
+        self.clear_button.setVisible(answer is not None)
+
+    def first_focus(self) -> QWidget:
+        """Where keyboard focus lands when the page opens: its title."""
+        return self.title_label
 
     def _show_steps(self) -> None:
         clear_layout(self.steps_layout)
@@ -204,8 +247,9 @@ class ItemPage(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The page's controls in reading order, for Tab."""
-        return [*self.surface_buttons.values(), *self.source_buttons, self.report_button, self.note_edit,
-                self.unlock_button]
+        texts = [w for w in (self.why_label, self.recommended_label, self.persona_note_label) if w is not None]
+        return [self.title_label, self.clear_button, *texts, *self.surface_buttons.values(), self.remember_button,
+                *self.step_labels, *self.source_buttons, self.report_button, self.note_edit, self.unlock_button]
 
     # The note box: the wizard decides what it can do; the page only shows it.
     def show_note(self, text: str) -> None:

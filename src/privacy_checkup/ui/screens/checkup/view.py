@@ -1,4 +1,10 @@
-"""The checkup wizard: one page per item, grouped by section, answers saved the moment they are given."""
+"""The checkup wizard: one page per setting, answers saved the moment they are given.
+
+It never moves on silently: the way forward from a setting is an answer (Done, Skip for now, Not
+applicable), each saved at once; moving on without one is a button that says so, and the setting is
+then counted as not answered. No button is Enter's default: Enter presses the focused button, and
+anywhere else it says how to answer.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QHBoxLayout,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from privacy_checkup.core.errors import PrivacyCheckupError
 from privacy_checkup.core.model import Checklist, Item, Surface
 from privacy_checkup.session.app_state import AppState
-from privacy_checkup.session.checkup_flow import CheckupFlow
+from privacy_checkup.session.checkup_flow import CheckupFlow, RunKind
 from privacy_checkup.storage.progress import AnswerState
-from privacy_checkup.ui import messages
+from privacy_checkup.ui import messages, status_words
 from privacy_checkup.ui.actions import report as report_actions
 from privacy_checkup.ui.actions.problem_report import build_report, send_problem_report
 from privacy_checkup.ui.look import icons
@@ -40,20 +38,20 @@ class CheckupView(QWidget):
     closed = Signal()
 
     def __init__(self, state: AppState, checklist: Checklist, only_items: Sequence[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: RunKind = RunKind.REVIEW) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self.state = state
         self.checklist = checklist
-        self.flow = CheckupFlow(state, checklist, only_items)
-        self.surface: Surface = state.surface_for(checklist)
+        self.flow = CheckupFlow(state, checklist, only_items, kind)
+        self.surface: Surface = state.surface_for(checklist)  # the saved device; the page may show another
         self.index = -1
         self.page: ItemPage | SummaryPage | None = None
         self.notes = ItemNotes(state, checklist.id, self)
 
         top, top_row = bar(self, "TopBar")
         self.close_button = button(self.tr("\u2190 Dashboard"), top,
-                                   accessible_name=self.tr("Back to the dashboard (Esc)"))
+                                   accessible_name=self.tr("Dashboard (Esc): back to the dashboard"))
         self.close_button.setToolTip(self.tr("Your answers are already saved (Esc)"))
         self.close_button.clicked.connect(self.close_checkup)
         icon = icon_label(icons.monogram(checklist.id, checklist.title, 28, self.devicePixelRatioF()),
@@ -78,12 +76,15 @@ class CheckupView(QWidget):
         bottom_row = QHBoxLayout()
         bottom_row.setSpacing(10)
         self.answer_buttons: dict[AnswerState, QPushButton] = {}
-        for answer, text in ((AnswerState.DONE, self.tr("\u2713 &Done")),
+        for answer, text in ((AnswerState.DONE, self.tr("&Done")),
                              (AnswerState.SKIPPED, self.tr("&Skip for now")),
                              (AnswerState.NOT_APPLICABLE, self.tr("Not &applicable to me"))):
             keys = QKeySequence(ANSWER_SHORTCUTS[answer]).toString(QKeySequence.SequenceFormat.NativeText)
             answer_button = button(f"{text}  {keys}", bottom, kind="answer",
-                                   accessible_name=f"{text.replace('&', '').lstrip(chr(0x2713)).strip()} ({keys})")
+                                   accessible_name=f"{text.replace('&', '')} ({keys})")
+            answer_button.setProperty("primary", answer is AnswerState.DONE)
+            answer_button.setProperty("label", text)
+            answer_button.setProperty("keys", keys)
             answer_button.setCheckable(True)
             answer_button.setToolTip(self.tr("Saved straight away; shortcut %1").replace("%1", keys))
             answer_button.clicked.connect(lambda _=False, a=answer: self.give_answer(a))
@@ -94,10 +95,11 @@ class CheckupView(QWidget):
         bottom_row.addStretch(1)
         nav_row = QHBoxLayout()
         nav_row.setSpacing(10)
-        nav_row.addStretch(1)
-        self.back_button = button(self.tr("&Back"), bottom, accessible_name=self.tr("Previous setting"))
-        self.next_button = button(self.tr("&Next"), bottom, kind="primary",
-                                  accessible_name=self.tr("Next setting"))
+        self.hint_label = plain_label("", bottom, role="small")
+        self.hint_label.hide()
+        nav_row.addWidget(self.hint_label, 1)
+        self.back_button = button(self.tr("&Back"), bottom)
+        self.next_button = button(self.tr("&Next"), bottom)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         nav_row.addWidget(self.back_button)
@@ -127,6 +129,17 @@ class CheckupView(QWidget):
     def show_index(self, index: int) -> None:
         if not self.save_note():
             return
+        # One paint for the whole change: without this the progress bar repaints at once on its new value,
+        # and the old page's removal and the new page's arrival paint separately.
+        self.setUpdatesEnabled(False)
+        try:
+            self._show_index(index)
+        finally:
+            self.setUpdatesEnabled(True)
+        if self.isVisible():
+            self.focus_page()
+
+    def _show_index(self, index: int) -> None:
         index = max(0, min(index, len(self.flow.items)))
         self.index = index
         if self.page is not None:
@@ -141,13 +154,13 @@ class CheckupView(QWidget):
             summary.report_requested.connect(lambda: report_actions.export_report(self, self.state))
             self.page = summary
         else:
-            today = self.state.now().astimezone(self.state.tz).date()
             page = ItemPage(self.checklist, self.flow.section_of(item), item, index + 1, len(self.flow.items),
-                            self.surface, self.flow.persona, today, self.state.rules.max_content_age_days,
+                            self.surface, self.flow.persona, self.state.today(), self.state.rules.max_content_age_days,
                             self.flow.previous_answer(item), self)
-            page.surface_changed.connect(self.change_surface)
+            page.remember_surface.connect(self.change_surface)
             page.report_requested.connect(self.report_problem)
             page.unlock_requested.connect(self.unlock_notes)
+            page.clear_requested.connect(self.clear_answer)
             self.page = page
             self.notes.load(page)
         self.body.addWidget(self.page)
@@ -158,26 +171,45 @@ class CheckupView(QWidget):
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._update_controls()
-        # Keyboard users land on the main action: Enter moves on, Ctrl+1/2/3 answer, Tab reaches the content.
-        target = self.next_button if item is not None else getattr(self.page, "finish_button", None)
-        if target is not None and self.isVisible():
+
+    def focus_page(self) -> None:
+        """Keyboard focus to the top of the new page (its title, or the summary's main button), so what the
+        page is about is what is read first; never to an answer, which Enter would then give."""
+        page = self.page
+        target = page.first_focus() if page is not None else None
+        if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_controls(self) -> None:
         item = self.current_item
-        answered = len(self.flow.answers)
+        counts = self.flow.counts()
         total = len(self.flow.items)
-        self.progress.setValue(answered)
-        progress_text = self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
+        self.progress.setValue(counts.settled)
+        progress_text = status_words.counts_text(counts)
         self.progress_label.setText(progress_text)
-        self.progress.setAccessibleName(progress_text)
-        chosen = self.flow.answers.get(item.id) if item else None
+        self.progress.setAccessibleName(self.tr("%1 of %2 settings settled").replace(
+            "%1", str(counts.settled)).replace("%2", str(total)))
+        self.progress.setAccessibleDescription(progress_text)
+        current = self.flow.current_answer(item) if item is not None else None
         for answer, answer_button in self.answer_buttons.items():
             answer_button.setVisible(item is not None)
-            answer_button.setChecked(answer is chosen)
+            chosen = current is not None and current.state is answer
+            answer_button.setChecked(chosen)
+            answer_button.setText(("\u2713 " if chosen else "") + f"{answer_button.property('label')}  "
+                                  f"{answer_button.property('keys')}")
+        item_page = self.item_page
+        if item_page is not None and item is not None:
+            item_page.show_answer(current)
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setVisible(item is not None)
-        self.next_button.setText(self.tr("&Next") if self.index < total - 1 else self.tr("Su&mmary"))
+        last = self.index >= total - 1
+        if current is None:
+            self.next_button.setText(self.tr("Su&mmary without answering \u2192") if last
+                                     else self.tr("&Next without answering \u2192"))
+        else:
+            self.next_button.setText(self.tr("Su&mmary \u2192") if last else self.tr("&Next \u2192"))
+        self.next_button.setAccessibleName(self.next_button.text().replace("&", "").rstrip(" \u2192"))
+        self.hint_label.hide()
 
     def go_next(self) -> None:
         if self.index < len(self.flow.items):
@@ -194,18 +226,27 @@ class CheckupView(QWidget):
         try:
             self.flow.answer(item, answer)
         except (PrivacyCheckupError, OSError) as exc:
-            self._update_controls()  # the button the person pressed shows the answer that is really saved
+            self._update_controls()  # the buttons show the answer that is really saved
             messages.show_error(self, exc)
             return
         self.show_index(self.index + 1)
 
+    def clear_answer(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        try:
+            self.flow.clear(item)
+        except (PrivacyCheckupError, OSError) as exc:
+            messages.show_error(self, exc)
+        self._update_controls()
+
     def finish(self) -> None:
-        if self.flow.is_open:
-            try:
-                self.flow.finish()
-            except (PrivacyCheckupError, OSError) as exc:
-                messages.show_error(self, exc)
-                return
+        try:
+            self.flow.finish()
+        except (PrivacyCheckupError, OSError) as exc:
+            messages.show_error(self, exc)
+            return
         self.closed.emit()
 
     def close_checkup(self) -> None:
@@ -227,11 +268,18 @@ class CheckupView(QWidget):
             self.close_checkup()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_item is not None:
-            self.go_next()
+            self.show_hint()
             return
         super().keyPressEvent(event)
 
+    def show_hint(self) -> None:
+        """Enter where no button has focus: say how to answer, and move on from nothing."""
+        self.hint_label.setText(self.tr("To move on, answer: Done (Ctrl+1), Skip for now (Ctrl+2), Not applicable "
+                                        "(Ctrl+3), or Next without answering (Alt+N)."))
+        self.hint_label.show()
+
     def change_surface(self, surface: Surface) -> None:
+        """The person chose to keep seeing another device's steps for this platform."""
         self.surface = surface
         try:
             self.state.store.set_surface(self.checklist.id, surface)
@@ -249,5 +297,6 @@ class CheckupView(QWidget):
     # "This step is wrong"
     def report_problem(self) -> None:
         item = self.current_item
-        if item is not None:
-            send_problem_report(self, build_report(self.checklist, item, self.surface), self.state.help_link)
+        page = self.item_page
+        if item is not None and page is not None:
+            send_problem_report(self, build_report(self.checklist, item, page.surface), self.state.help_link)

@@ -7,10 +7,18 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from privacy_checkup.core.changes import ReviewProgress, items_to_reopen, review_progress
 from privacy_checkup.core.model import Checklist, Persona
-from privacy_checkup.core.schedule import DueState, checklist_status
+from privacy_checkup.core.review import ItemState, ReviewHistory, item_states, review_status
+from privacy_checkup.core.schedule import DueState
 from tests.core.recorded_answers import RecordedAnswer, answer_everything, load_test_checklist
+
+
+def of(states: dict[str, ItemState], wanted: ItemState) -> tuple[str, ...]:
+    return tuple(item_id for item_id, state in states.items() if state is wanted)
+
+
+def reopened(checklist: Checklist, answers: dict[str, RecordedAnswer], persona: Persona = Persona.HIGH_PROFILE):
+    return of(item_states(checklist, persona, answers), ItemState.CHANGED)
 
 
 @pytest.fixture
@@ -50,22 +58,21 @@ def test_updating_a_checklist_reopens_exactly_the_changed_item(news_v1, news_v2)
     answers = answer_everything(news_v1, Persona.HIGH_PROFILE)
     answers_before = copy.deepcopy(answers)
 
-    progress = review_progress(news_v2, Persona.HIGH_PROFILE, answers)
+    states = item_states(news_v2, Persona.HIGH_PROFILE, answers)
 
-    assert items_to_reopen(news_v2, answers) == ("login-alerts",)
-    assert progress.changed == ("login-alerts",)
-    assert set(progress.answered) == {"two-factor", "contact-sync"}
-    assert progress.unanswered == ("ad-personalisation",)  # added: simply unanswered
-    assert progress.total == 4  # location-tagging, removed, no longer counts
+    assert of(states, ItemState.CHANGED) == ("login-alerts",)
+    assert set(of(states, ItemState.DONE)) == {"two-factor", "contact-sync"}
+    assert of(states, ItemState.UNANSWERED) == ("ad-personalisation",)  # added: simply unanswered
+    assert len(states) == 4  # location-tagging, removed, no longer counts
     assert answers == answers_before  # the removed item's answer is ignored, never deleted
 
 
 def test_the_same_answers_against_the_version_they_were_given_for_reopen_nothing(news_v1):
     answers = answer_everything(news_v1, Persona.HIGH_PROFILE)
 
-    assert items_to_reopen(news_v1, answers) == ()
-    assert review_progress(news_v1, Persona.HIGH_PROFILE, answers) == ReviewProgress(
-        answered=("two-factor", "location-tagging", "login-alerts", "contact-sync"), changed=(), unanswered=())
+    assert item_states(news_v1, Persona.HIGH_PROFILE, answers) == {
+        "two-factor": ItemState.DONE, "location-tagging": ItemState.DONE, "login-alerts": ItemState.DONE,
+        "contact-sync": ItemState.DONE}
 
 
 def test_an_in_progress_review_of_an_updated_checklist(news_v1, news_v2):
@@ -75,11 +82,13 @@ def test_an_in_progress_review_of_an_updated_checklist(news_v1, news_v2):
     started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     now = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)
 
-    status = checklist_status(news_v2, Persona.HIGH_PROFILE, completed, started, answers, now, UTC)
+    history = ReviewHistory(last_completed=completed, last_version=1, open_review_started=started, current_review=2)
+    status = review_status(news_v2, Persona.HIGH_PROFILE, history, answers, now, UTC)
 
     assert status.state is DueState.IN_PROGRESS
     assert (status.last_reviewed, status.next_due, status.days_until_due) == (date(2026, 9, 1), date(2026, 11, 30), 6)
-    assert (status.answered, status.total) == (2, 4)
+    # Answers from the review of September belong to an earlier review: in this one, nothing is answered yet.
+    assert (status.counts.settled, status.counts.changed, status.total) == (0, 1, 4)
     assert status.changed_items == ("login-alerts",)
 
 
@@ -87,8 +96,9 @@ def test_an_overdue_updated_checklist_stays_overdue_while_in_progress_and_lists_
     answers = answer_everything(news_v1, Persona.HIGH_PROFILE)
     completed = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)  # due 30 August 2026
 
-    status = checklist_status(news_v2, Persona.HIGH_PROFILE, completed, datetime(2026, 11, 20, tzinfo=UTC),
-                              answers, datetime(2026, 11, 24, tzinfo=UTC), UTC)
+    history = ReviewHistory(last_completed=completed, last_version=1,
+                            open_review_started=datetime(2026, 11, 20, tzinfo=UTC), current_review=2)
+    status = review_status(news_v2, Persona.HIGH_PROFILE, history, answers, datetime(2026, 11, 24, tzinfo=UTC), UTC)
 
     assert status.state is DueState.OVERDUE
     assert status.days_until_due == -86
@@ -104,30 +114,30 @@ def test_progress_after_an_update_follows_the_persona(news_v1, news_v2, persona,
                                                       expected_unanswered):
     answers = answer_everything(news_v1, persona)
 
-    progress = review_progress(news_v2, persona, answers)
+    states = item_states(news_v2, persona, answers)
 
-    assert set(progress.answered) == expected_answered
-    assert progress.changed == ("login-alerts",)
-    assert progress.unanswered == expected_unanswered
+    assert set(of(states, ItemState.DONE)) == expected_answered
+    assert of(states, ItemState.CHANGED) == ("login-alerts",)
+    assert of(states, ItemState.UNANSWERED) == expected_unanswered
 
 
 def test_reopening_can_be_limited_to_the_persona(news_v2):
     # contact-sync answered at a revision the checklist no longer has, but it is not for "everyone".
     answers = {"contact-sync": RecordedAnswer(item_revision=0), "two-factor": RecordedAnswer(item_revision=0)}
 
-    assert items_to_reopen(news_v2, answers) == ("two-factor", "contact-sync")
-    assert items_to_reopen(news_v2, answers, Persona.EVERYONE) == ("two-factor",)
+    assert reopened(news_v2, answers) == ("two-factor", "contact-sync")
+    assert reopened(news_v2, answers, Persona.EVERYONE) == ("two-factor",)
 
 
 def test_a_renamed_id_is_a_removal_plus_an_addition(news_v1):
     answers = answer_everything(news_v1, Persona.EVERYONE)
     renamed = rename_item(news_v1, "two-factor", "two-step-verification")
 
-    progress = review_progress(renamed, Persona.EVERYONE, answers)
+    states = item_states(renamed, Persona.EVERYONE, answers)
 
-    assert "two-factor" not in progress.answered + progress.changed + progress.unanswered
-    assert progress.unanswered == ("two-step-verification",)
-    assert progress.changed == ()
+    assert "two-factor" not in states
+    assert of(states, ItemState.UNANSWERED) == ("two-step-verification",)
+    assert of(states, ItemState.CHANGED) == ()
     assert "two-factor" in answers
 
 
@@ -135,21 +145,19 @@ def test_an_answer_at_a_newer_revision_than_the_checklist_reopens_too(news_v1):
     # e.g. an office pins an older copy of a checklist the user already reviewed at a later revision.
     answers = {"login-alerts": RecordedAnswer(item_revision=2)}
 
-    assert items_to_reopen(news_v1, answers) == ("login-alerts",)
+    assert reopened(news_v1, answers) == ("login-alerts",)
 
 
 @pytest.mark.parametrize("state", ["done", "skipped", "not_applicable"])
-def test_every_answer_state_counts_as_answered_at_its_revision(news_v2, state):
+def test_every_answer_keeps_its_own_state_at_its_revision(news_v2, state):
     answers = answer_everything(news_v2, Persona.EVERYONE, state=state)
 
-    progress = review_progress(news_v2, Persona.EVERYONE, answers)
-
-    assert (len(progress.answered), progress.changed, progress.unanswered) == (3, (), ())
+    assert set(item_states(news_v2, Persona.EVERYONE, answers).values()) == {ItemState(state)}
 
 
 def test_no_answers_means_everything_unanswered_in_wizard_order(news_v2):
-    progress = review_progress(news_v2, Persona.HIGH_PROFILE, {})
+    states = item_states(news_v2, Persona.HIGH_PROFILE, {})
 
     # High-profile people see the riskiest first: two-factor (high), then medium, then low.
-    assert progress == ReviewProgress(answered=(), changed=(),
-                                      unanswered=("two-factor", "login-alerts", "contact-sync", "ad-personalisation"))
+    assert list(states) == ["two-factor", "login-alerts", "contact-sync", "ad-personalisation"]
+    assert set(states.values()) == {ItemState.UNANSWERED}
