@@ -33,7 +33,10 @@ EXCLUDED_BINARY_PARTS = [
     "/plugins/imageformats/libqtiff", "/plugins/imageformats/libqicns", "/plugins/imageformats/libqtga",
     "/plugins/imageformats/libqwbmp", "/plugins/platforms/libqvnc", "/plugins/platforms/libqeglfs",
     "/plugins/platforms/libqlinuxfb", "/plugins/platforms/libqminimalegl", "/plugins/egldeviceintegrations/",
-    "/plugins/xcbglintegrations/", "/plugins/platformthemes/libqgtk3", "libQt6EglFS",
+    "/plugins/xcbglintegrations/", "/plugins/platformthemes/libqgtk3", "libQt6EglFS", "libQt6EglFsKmsSupport",
+    # Plugins that need a library left out above (libQt6OpenGL): they could never load. Wayland then draws
+    # through shared memory, as the app's widgets (drawn by the CPU) do anyway; Vulkan display is unused.
+    "/plugins/wayland-graphics-integration-client/", "/plugins/platforms/libqvkkhrdisplay",
     # Qt's own translations (7 MB): the app's strings are English for now; add languages with the app's.
     "/PySide6/Qt/translations/",
 ]
@@ -45,6 +48,18 @@ KEYRING_BACKENDS = [
     "keyring.backends.Windows", "keyring.backends.macOS", "keyring.backends.chainer", "keyring.backends.fail",
     "secretstorage", "jeepney", "jeepney.io.blocking",
 ]
+
+
+# Installed-package records that hold the build machine's paths: RECORD hashes the console scripts, whose
+# first line names the build environment's Python, and direct_url.json holds the folder a package was
+# installed from. Nothing reads them at run time (importlib.metadata needs METADATA and entry_points.txt),
+# and bundled they make two builds from different folders differ.
+BUILD_PATH_RECORDS = ("RECORD", "direct_url.json", "INSTALLER", "REQUESTED")
+
+
+def reproducible_data(dest: str) -> bool:
+    parts = dest.replace("\\", "/").split("/")
+    return not (len(parts) >= 2 and parts[-2].endswith(".dist-info") and parts[-1] in BUILD_PATH_RECORDS)
 
 
 def keep(dest: str) -> bool:

@@ -1,0 +1,1 @@
+"""Tests of the packaging scripts (packaging/), run as programs or loaded from their files."""
