@@ -20,6 +20,8 @@ def test_enable_writes_a_desktop_entry_that_launches_this_app_in_the_background(
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
     assert shlex.split(section["Exec"]) == command
+    # Once that program is gone (uninstalled, moved), the session skips the entry instead of failing.
+    assert section["TryExec"] == command[0]
     assert path.stat().st_mode & 0o777 == 0o644
 
 
@@ -37,6 +39,11 @@ def test_default_command_starts_in_the_background() -> None:
 
 def test_desktop_exec_quotes_special_characters() -> None:
     assert autostart.desktop_exec(["/a b/c", "--x=$HOME", "100%"]) == '"/a b/c" "--x=\\$HOME" 100%%'
+
+
+def test_desktop_strings_escape_what_the_spec_escapes() -> None:
+    assert autostart.desktop_string("C:\\odd\tname\n") == "C:\\\\odd\\tname\\n"
+    assert autostart.desktop_string("/opt/Privacy Checkup/x") == "/opt/Privacy Checkup/x"
 
 
 def test_macos_launch_agent_runs_the_command_at_load() -> None:

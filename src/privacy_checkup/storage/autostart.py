@@ -36,12 +36,22 @@ def desktop_exec(command: Sequence[str]) -> str:
     return " ".join(quote(a) for a in command).replace("%", "%%")
 
 
+def desktop_string(value: str) -> str:
+    """A value of the Desktop Entry spec's string type, with its escapes."""
+    for raw, escaped in (("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
+        value = value.replace(raw, escaped)
+    return value
+
+
 def desktop_entry(command: Sequence[str]) -> str:
+    # TryExec: once the app is uninstalled (or the copy it names is moved), the session skips the
+    # entry instead of failing to start a program that is not there at every login.
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
         "Name=Privacy Checkup\n"
         "Comment=Reminds you when a privacy review is due\n"
+        f"TryExec={desktop_string(command[0])}\n"
         f"Exec={desktop_exec(command)}\n"
         "Icon=privacy-checkup\n"
         "Terminal=false\n"
