@@ -70,6 +70,21 @@ def test_status_exits_one_when_something_is_overdue(known_store: Path) -> None:
     assert "OVERDUE" in text.stdout
 
 
+def test_status_tells_a_first_review_never_started_from_one_begun_and_not_finished(app_home: Path) -> None:
+    now = dt.datetime.now(dt.UTC)
+    with ProgressStore.open(paths.store_path()) as store:
+        store.set_platforms(["tiktok", "whatsapp"], now - dt.timedelta(days=30))  # first reviews were due by now
+        checklist = load_catalog().get("tiktok")
+        assert checklist is not None
+        review = store.start_review("tiktok", checklist.version, now - dt.timedelta(days=20))
+        store.record_answer(review.id, checklist.items[0].id, checklist.items[0].revision, AnswerState.DONE, now)
+    result = run("status")
+    assert result.returncode == 1
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.split()}
+    assert "OVERDUE (first review not finished): 1 done" in lines["TikTok"]
+    assert "OVERDUE (never started): 0 done" in lines["WhatsApp"]
+
+
 def test_status_exits_zero_when_nothing_is_overdue(app_home: Path) -> None:
     with ProgressStore.open(paths.store_path()) as store:
         store.set_platforms(["whatsapp"], dt.datetime.now(dt.UTC))

@@ -69,7 +69,9 @@ def counts_text(counts: Counts) -> str:
 def state_text(status: ChecklistStatus) -> str:
     state = status.state
     if state is DueState.OVERDUE:
-        return "OVERDUE (never started)" if status.first_review else (
+        if status.first_review:
+            return "OVERDUE (first review not finished)" if status.started else "OVERDUE (never started)"
+        return (
             f"OVERDUE ({_settings(status.counts.open)} still open)" if status.counts.open else "OVERDUE")
     if state is DueState.INCOMPLETE:
         high = len(status.open_high_risk)
@@ -85,7 +87,7 @@ def due_text(status: ChecklistStatus) -> str:
     if status.state is DueState.OVERDUE:
         return f"was due {day}"
     if status.first_review:
-        return f"first review due {day}"
+        return f"first review due {day}"  # started or not: the review is finished by then
     return f"open settings due {day}" if status.state is DueState.INCOMPLETE else f"next due {day}"
 
 

@@ -134,6 +134,11 @@ class ChecklistStatus(NamedTuple):
         return self.counts.total
 
     @property
+    def started(self) -> bool:
+        """Some setting of the review under way has an answer (never started: none has)."""
+        return self.counts.unanswered < self.counts.total
+
+    @property
     def needs_attention(self) -> bool:
         """What makes `status` exit 1: overdue (never started in time included), or a finished review that
         left a high-risk setting open."""

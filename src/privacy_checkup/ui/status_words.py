@@ -36,7 +36,7 @@ def state_text(status: ChecklistStatus) -> str:
     state = status.state
     if state is DueState.OVERDUE and days is not None:
         if status.first_review:
-            return _tr("Not started, overdue")
+            return _tr("Unfinished, overdue") if status.started else _tr("Not started, overdue")
         return (_tr("Overdue by %1 days").replace("%1", str(-days)) if days < -1
                 else _tr("Overdue by 1 day") if days == -1 else _tr("Due today"))
     if state is DueState.INCOMPLETE:
@@ -66,7 +66,7 @@ def counts_text(counts: Counts) -> str:
 def due_label(status: ChecklistStatus) -> str:
     """What the date under "Next review due" means."""
     if status.first_review:
-        return _tr("Start by")
+        return _tr("Finish by") if status.started else _tr("Start by")
     if status.state is DueState.INCOMPLETE or (status.state is DueState.OVERDUE and status.counts.open):
         return _tr("Open settings due")
     return _tr("Next review due")
@@ -74,6 +74,29 @@ def due_label(status: ChecklistStatus) -> str:
 
 def due_text(status: ChecklistStatus) -> str:
     return format_date(status.next_due) if status.next_due else _tr("After your first review")
+
+
+def names_list(names: list[str]) -> str:
+    """"TikTok", "TikTok and X", "TikTok, X and Threads"."""
+    if len(names) < 2:
+        return "".join(names)
+    return _tr("%1 and %2").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+
+
+def overdue_sentence(reviews: list[str], first_reviews: list[str]) -> str:
+    """The dashboard's overdue banner: a platform looked at before is due for another look; one never
+    finished is overdue for its first review, and nothing has been "looked at since"."""
+    parts = []
+    if reviews:
+        parts.append(_tr("%1 is overdue for a review: its settings may have changed since you last looked.").replace(
+            "%1", reviews[0]) if len(reviews) == 1 else _tr(
+            "%1 are overdue for a review: their settings may have changed since you last looked.").replace(
+            "%1", names_list(reviews)))
+    if first_reviews:
+        parts.append(_tr("%1 has not had its first checkup yet, and it was due.").replace(
+            "%1", first_reviews[0]) if len(first_reviews) == 1 else _tr(
+            "%1 have not had their first checkup yet, and it was due.").replace("%1", names_list(first_reviews)))
+    return " ".join(parts)
 
 
 def answer_text(state: ItemState | str) -> str:

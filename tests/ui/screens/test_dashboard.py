@@ -67,10 +67,39 @@ def test_overdue_is_first_and_impossible_to_miss(qtbot, make_window, make_state,
     assert first.badge.text() == "Overdue by 30 days"  # the words
     assert "2 overdue" in dashboard.summary_label.text()
     banner_texts = [w.accessibleName() for w in dashboard.findChildren(QWidget, "Banner")]
-    assert banner_texts == ["2 platforms are overdue for a review: Instagram, TikTok."]
+    # Nothing of Instagram was ever looked at: no "since you last looked" for it.
+    assert banner_texts == ["TikTok is overdue for a review: its settings may have changed since you last looked. "
+                            "Instagram has not had its first checkup yet, and it was due."]
     assert first.action_button.text() == "Review again"
     assert first.due_label.text() != ""
     assert first.last_label.text() != "Not yet"
+
+
+def test_a_first_review_begun_but_not_finished_in_time_is_unfinished_not_not_started(
+        qtbot, make_window, make_state, clock):
+    state = make_state()
+    onboard(state, ("instagram", "tiktok"))
+    for checklist_id in ("instagram",):
+        checklist = state.catalog.get(checklist_id)
+        assert checklist is not None
+        review = state.store.start_review(checklist_id, checklist.version, clock())
+        first = checklist.items_for(state.store.profile().persona)[0]
+        state.store.record_answer(review.id, first.id, first.revision, AnswerState.DONE, clock())
+    clock.advance(days=10)
+    card = card_for(make_window(state), "instagram")
+    assert (card.status.state, card.due_caption.text()) == (DueState.IN_PROGRESS, "Finish by")
+    clock.advance(days=20)
+    window = make_window(state)
+    card = card_for(window, "instagram")
+    assert card.status.state is DueState.OVERDUE
+    assert card.badge.text() == "Unfinished, overdue"  # one setting answered: started, and not "Not started"
+    assert card.due_caption.text() == "Finish by"
+    assert card.action_button.text() == "Resume"
+    assert card_for(window, "tiktok").badge.text() == "Not started, overdue"
+    dashboard = window.dashboard
+    assert dashboard is not None
+    banner_texts = [w.accessibleName() for w in dashboard.findChildren(QWidget, "Banner")]
+    assert banner_texts == ["Instagram and TikTok have not had their first checkup yet, and it was due."]
 
 
 def test_a_platform_never_started_is_due_within_two_weeks_of_being_chosen(qtbot, make_window, make_state, clock):

@@ -98,7 +98,7 @@ class DashboardView(QWidget):
             # Not a plain zero timer: that would run before the window system asks for the first paint.
             after_first_paint(self.cards[0], self._add_remaining_cards)
 
-        overdue = [c.title for c, s in rows if s.state is DueState.OVERDUE]
+        overdue = [(c.title, s) for c, s in rows if s.state is DueState.OVERDUE]
         incomplete = [c for c, s in rows if s.state is DueState.INCOMPLETE]
         due_soon = [c for c, s in rows if s.state is DueState.DUE_SOON]
         up_to_date = [c for c, s in rows if s.state is DueState.UP_TO_DATE]
@@ -222,16 +222,15 @@ class DashboardView(QWidget):
         panel.setAccessibleName(heading)
         return panel
 
-    def _overdue_banner(self, titles: list[str], first_id: str) -> QWidget:
+    def _overdue_banner(self, overdue: list[tuple[str, ChecklistStatus]], first_id: str) -> QWidget:
         banner = card(self, "Banner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(12)
         glyph = icon_label(icons.status_glyph("overdue", 24, self.devicePixelRatioF()), self.tr("Overdue"), banner)
-        text = (self.tr("%1 is overdue for a review.").replace("%1", titles[0]) if len(titles) == 1
-                else self.tr("%1 platforms are overdue for a review: %2.").replace("%1", str(len(titles))).replace(
-                    "%2", ", ".join(titles)))
-        label = plain_label(text + " " + self.tr("Settings may have changed since you last looked."), banner)
+        text = status_words.overdue_sentence([title for title, status in overdue if not status.first_review],
+                                             [title for title, status in overdue if status.first_review])
+        label = plain_label(text, banner)
         label.setProperty("role", "heading")
         action = button(self.tr("&Review now"), banner, kind="primary")
         action.clicked.connect(lambda: self.start_requested.emit(first_id))

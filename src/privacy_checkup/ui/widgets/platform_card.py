@@ -98,7 +98,8 @@ class PlatformCard(QFrame):
         self.due_label = plain_label(status_words.due_text(status), self,
                                      role="danger" if status.state is DueState.OVERDUE else "", wrap=False)
         facts.addWidget(plain_label(self.tr("Last reviewed"), self, role="small", wrap=False), 0, 0)
-        facts.addWidget(plain_label(status_words.due_label(status), self, role="small", wrap=False), 0, 1)
+        self.due_caption = plain_label(status_words.due_label(status), self, role="small", wrap=False)
+        facts.addWidget(self.due_caption, 0, 1)
         facts.addWidget(self.last_label, 1, 0)
         facts.addWidget(self.due_label, 1, 1)
         self.time_label: QLabel | None = None
